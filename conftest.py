@@ -1,0 +1,68 @@
+"""Personas shared by every test: who is asking matters more than what is asked."""
+
+import pytest
+
+from glocal.members.models import Membership, Municipality, User
+from glocal.reference.models import Country
+
+
+@pytest.fixture
+def town(db) -> Municipality:
+    return Municipality.objects.create(
+        name="Spilamberto", slug="spilamberto", country=Country.objects.get(iso="IT"),
+        population=12_700, settlement=Municipality.Settlement.URBAN,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def other_town(db) -> Municipality:
+    return Municipality.objects.create(
+        name="Zahlé", slug="zahle", country=Country.objects.get(iso="LB"), population=78_145
+    )
+
+
+@pytest.fixture
+def member(db, town) -> User:
+    user = User.objects.create_user("mayor@spilamberto.test", "pw-member-1", full_name="Mayor")
+    Membership.objects.create(user=user, municipality=town, position="Mayor")
+    return user
+
+
+@pytest.fixture
+def other_member(db, other_town) -> User:
+    user = User.objects.create_user("officer@zahle.test", "pw-other-1", full_name="Officer")
+    Membership.objects.create(user=user, municipality=other_town, position="Officer")
+    return user
+
+
+@pytest.fixture
+def secretariat(db) -> User:
+    return User.objects.create_user("staff@network.test", "pw-staff-1", is_staff=True)
+
+
+@pytest.fixture
+def reviewer(db) -> User:
+    return User.objects.create_user("jury@network.test", "pw-jury-1", is_reviewer=True)
+
+
+@pytest.fixture
+def anonymous(client):
+    return client
+
+
+@pytest.fixture
+def member_client(client, member):
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def other_member_client(client, other_member):
+    client.force_login(other_member)
+    return client
+
+
+@pytest.fixture
+def secretariat_client(client, secretariat):
+    client.force_login(secretariat)
+    return client

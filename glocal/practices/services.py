@@ -1,0 +1,126 @@
+"""Every write to a practice goes through here, whoever asks: a page, a command or the admin."""
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.forms.models import model_to_dict
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.conf import settings
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from glocal.members.models import User
+
+from .models import Practice, Revision, Status
+
+SNAPSHOT_EXCLUDE = {"id", "created_at", "updated_at"}
+
+
+def snapshot(practice: Practice) -> dict:
+    """The practice as plain JSON, many-to-many fields as sorted keys."""
+    data = model_to_dict(practice, exclude=["themes", "sdgs"])
+    data = {k: v for k, v in data.items() if k not in SNAPSHOT_EXCLUDE}
+    if practice.pk:
+        data["themes"] = sorted(practice.themes.values_list("slug", flat=True))
+        data["sdgs"] = sorted(practice.sdgs.values_list("number", flat=True))
+    return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
+
+
+def record_revision(
+    *, practice: Practice, action: str, user: User | None, note: str = ""
+) -> Revision:
+    previous = practice.revisions.order_by("-created_at", "-pk").first()
+    current = snapshot(practice)
+    before = previous.snapshot if previous else {}
+    changed = sorted(k for k, v in current.items() if before.get(k) != v)
+    return Revision.objects.create(
+        practice=practice,
+        action=action,
+        user=user,
+        note=note,
+        changed_fields=changed,
+        snapshot=current,
+    )
+
+
+def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:200] or "practice"
+    slug, n = base, 2
+    while Practice.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def save_practice(
+    *, practice: Practice, user: User | None, action: str = Revision.Action.EDITED, m2m=None
+) -> Practice:
+    """Save a practice from a form (new or existing) and record the change in its history.
+
+    ``m2m`` is a callable that saves many-to-many data once the row has a key
+    (a ModelForm's ``save_m2m``).
+    """
+    is_new = practice.pk is None
+    if is_new:
+        practice.slug = unique_slug(practice.title)
+        practice.created_by = user
+    practice.save()
+    if m2m:
+        m2m()
+    record_revision(
+        practice=practice, action=Revision.Action.CREATED if is_new else action, user=user
+    )
+    return practice
+
+
+@transaction.atomic
+def submit_practice(*, practice: Practice, user: User) -> Practice:
+    practice.status = Status.SUBMITTED
+    practice.save(update_fields=["status", "updated_at"])
+    record_revision(practice=practice, action=Revision.Action.SUBMITTED, user=user)
+    staff = list(
+        User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True)
+    )
+    transaction.on_commit(
+        lambda: _notify(
+            practice, staff, _("Practice submitted for review: %s") % practice.title, "submitted"
+        )
+    )
+    return practice
+
+
+@transaction.atomic
+def review_practice(*, practice: Practice, user: User, decision: str, note: str = "") -> Practice:
+    """The secretariat publishes, asks for changes or archives; the author hears of it."""
+    actions = {
+        Status.PUBLISHED: Revision.Action.PUBLISHED,
+        Status.CHANGES_REQUESTED: Revision.Action.CHANGES_REQUESTED,
+        Status.ARCHIVED: Revision.Action.ARCHIVED,
+    }
+    if decision not in actions:
+        raise ValueError(f"unknown review decision {decision!r}")
+    practice.status = decision
+    practice.review_note = note
+    fields = ["status", "review_note", "updated_at"]
+    if decision == Status.PUBLISHED and practice.published_at is None:
+        practice.published_at = timezone.now()
+        fields.append("published_at")
+    practice.save(update_fields=fields)
+    record_revision(practice=practice, action=actions[decision], user=user, note=note)
+    author = practice.created_by
+    if author and author.email and author != user:
+        subject = _("Your practice “%(title)s”: %(status)s") % {
+            "title": practice.title,
+            "status": practice.get_status_display(),
+        }
+        transaction.on_commit(lambda: _notify(practice, [author.email], subject, "reviewed"))
+    return practice
+
+
+def _notify(practice: Practice, recipients: list[str], subject: str, template: str) -> None:
+    if not recipients:
+        return
+    url = settings.SITE_URL + reverse("practices:detail", args=[practice.slug])
+    body = render_to_string(f"practices/email/{template}.txt", {"practice": practice, "url": url})
+    send_mail(subject, body, None, recipients)

@@ -1,0 +1,40 @@
+"""The starting content of the reference tables, loaded by a data migration."""
+
+SDG_SHORT_NAMES = [
+    "No poverty",
+    "Zero hunger",
+    "Good health and well-being",
+    "Quality education",
+    "Gender equality",
+    "Clean water and sanitation",
+    "Affordable and clean energy",
+    "Decent work and economic growth",
+    "Industry, innovation and infrastructure",
+    "Reduced inequalities",
+    "Sustainable cities and communities",
+    "Responsible consumption and production",
+    "Climate action",
+    "Life below water",
+    "Life on land",
+    "Peace, justice and strong institutions",
+    "Partnerships for the goals",
+]
+
+THEMES = [
+    ("social-cohesion", "Social cohesion"),
+    ("participation", "Participation and democracy"),
+    ("children-youth", "Children and youth"),
+    ("migration-integration", "Migration and integration"),
+    ("education", "Education and languages"),
+    ("health", "Health and care"),
+    ("gender-equality", "Gender equality"),
+    ("housing", "Housing"),
+    ("older-people", "Older people"),
+    ("environment-climate", "Environment and climate"),
+    ("waste-circular", "Waste and circular economy"),
+    ("digital-services", "Digital public services"),
+    ("local-economy", "Local economy and jobs"),
+    ("culture", "Culture and public space"),
+    ("civic-engagement", "Civic engagement and volunteering"),
+    ("food", "Food and nutrition"),
+]
