@@ -159,9 +159,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("GLOCAL_FROM_EMAIL", "Glocal <noreply@glocal
 
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "GLOCAL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend"
-        )
+        "BACKEND": os.environ.get("GLOCAL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
 
@@ -182,3 +180,6 @@ if not DEBUG:
     CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+FORMS_URLFIELD_ASSUME_HTTPS = True
+WHITENOISE_AUTOREFRESH = DEBUG

@@ -2,12 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from glocal.members import views as member_views
+from glocal import views
 
 urlpatterns = [
-    path("", member_views.home, name="home"),
-    path("healthz", member_views.healthz, name="healthz"),
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("glocal.members.urls")),
     path("practices/", include("glocal.practices.urls")),

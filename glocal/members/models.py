@@ -135,7 +135,10 @@ class Municipality(models.Model):
     latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
     languages = models.CharField(
-        _("languages"), max_length=200, blank=True, help_text=_("Comma-separated, e.g. Arabic, French")
+        _("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_("Comma-separated, e.g. Arabic, French"),
     )
     budget_band = models.CharField(
         _("annual budget"), max_length=1, choices=BudgetBand.choices, blank=True
@@ -247,7 +250,11 @@ class Invitation(models.Model):
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     municipality = models.ForeignKey(
-        Municipality, null=True, blank=True, on_delete=models.CASCADE, verbose_name=_("municipality")
+        Municipality,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        verbose_name=_("municipality"),
     )
     position = models.CharField(_("position"), max_length=100, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_invitation_token)

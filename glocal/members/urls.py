@@ -3,4 +3,11 @@ from django.urls import path
 from . import views
 
 app_name = "members"
-urlpatterns = []
+urlpatterns = [
+    path("municipalities/", views.municipality_list, name="municipality_list"),
+    path("municipalities/<slug:slug>/", views.municipality_detail, name="municipality"),
+    path("municipalities/<slug:slug>/edit/", views.municipality_edit, name="municipality_edit"),
+    path("places/suggestions/", views.place_suggestions, name="place_suggestions"),
+    path("invitations/new/", views.invite, name="invite"),
+    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+]

@@ -1,12 +1,101 @@
-from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth import login
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from glocal.reference.models import Place, Region
+
+from . import services
+from .access import can_edit_municipality, get_municipality_for_editor, get_municipality_for_viewer
+from .forms import AcceptInvitationForm, InvitationForm, MunicipalityForm, NeedFormSet
+from .models import Invitation, Municipality, Need
 
 
-def home(request: HttpRequest) -> HttpResponse:
-    return HttpResponse("")
+@require_GET
+def municipality_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()
+    region = request.GET.get("region", "")
+    municipalities = (
+        Municipality.objects.visible_to(request.user)
+        .search(q)
+        .select_related("country")
+        .annotate(practice_count=Count("practices", distinct=True))
+        .order_by("name")
+    )
+    if region in Region.values:
+        municipalities = municipalities.filter(country__region=region)
+    page = Paginator(municipalities, 24).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q, "region": region, "regions": Region.choices}
+    return render(request, "members/municipality_list.html", context)
 
 
-def healthz(request: HttpRequest) -> JsonResponse:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+@require_GET
+def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = get_municipality_for_viewer(request, slug)
+    needs = municipality.needs.prefetch_related("themes")
+    context = {
+        "municipality": municipality,
+        "needs": needs,
+        "sdgs": municipality.sdg_priorities.all(),
+        "show_contacts": municipality.contacts_visible_to(request.user),
+        "can_edit": can_edit_municipality(request.user, municipality),
+        "practices": municipality.practices.filter(status="published").order_by("title"),
+    }
+    return render(request, "members/municipality_detail.html", context)
+
+
+def municipality_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    municipality = get_municipality_for_editor(request, slug)
+    form = MunicipalityForm(request.POST or None, instance=municipality)
+    needs = NeedFormSet(
+        request.POST or None,
+        instance=municipality,
+        queryset=Need.objects.filter(municipality=municipality).prefetch_related("themes"),
+    )
+    if request.method == "POST" and form.is_valid() and needs.is_valid():
+        services.update_municipality_profile(form=form, needs=needs, user=request.user)
+        messages.success(request, _("The profile of %s is saved.") % municipality.name)
+        return redirect(municipality)
+    context = {"municipality": municipality, "form": form, "needs": needs}
+    return render(request, "members/municipality_edit.html", context)
+
+
+@require_GET
+def place_suggestions(request: HttpRequest) -> HttpResponse:
+    places = Place.objects.autocomplete(request.GET.get("place_search", ""))
+    return render(request, "members/place_suggestions.html", {"places": places})
+
+
+@staff_member_required
+def invite(request: HttpRequest) -> HttpResponse:
+    form = InvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invite_person(invited_by=request.user, **form.cleaned_data)
+        messages.success(request, _("An invitation was sent to %s.") % invitation.email)
+        return redirect("members:invite")
+    invitations = Invitation.objects.select_related("municipality")[:30]
+    return render(request, "members/invite.html", {"form": form, "invitations": invitations})
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = get_object_or_404(Invitation.objects.select_related("municipality"), token=token)
+    if not invitation.is_usable:
+        return render(request, "members/invitation_used.html", status=410)
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.accept_invitation(
+            invitation=invitation,
+            full_name=form.cleaned_data["full_name"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to the network."))
+        return redirect("home")
+    return render(
+        request, "members/accept_invitation.html", {"form": form, "invitation": invitation}
+    )

@@ -47,9 +47,13 @@ class PracticeQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PracticeQuerySet":
         if user.is_authenticated and user.is_staff:
             return self
-        mine = models.Q(municipality__memberships__user=user) if user.is_authenticated else None
         published = models.Q(status=Status.PUBLISHED)
-        return self.filter(published | mine).distinct() if mine else self.filter(published)
+        if not user.is_authenticated:
+            return self.filter(published)
+        mine = self.filter(
+            models.Q(municipality__memberships__user=user) | models.Q(created_by=user)
+        ).values("pk")
+        return self.filter(published | models.Q(pk__in=mine))
 
     def for_cards(self) -> "PracticeQuerySet":
         return self.select_related("municipality", "country").prefetch_related("themes", "sdgs")
@@ -91,9 +95,13 @@ class Practice(models.Model):
     partners = models.TextField(_("partners and their support"), blank=True)
     budget_eur = models.PositiveIntegerField(_("budget (EUR)"), null=True, blank=True)
     budget_notes = models.CharField(_("budget notes"), max_length=300, blank=True)
-    cost_band = models.CharField(_("cost band"), max_length=10, choices=CostBand.choices, blank=True)
+    cost_band = models.CharField(
+        _("cost band"), max_length=10, choices=CostBand.choices, blank=True
+    )
     staff = models.CharField(_("staff"), max_length=200, blank=True)
-    duration_months = models.PositiveSmallIntegerField(_("duration (months)"), null=True, blank=True)
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration (months)"), null=True, blank=True
+    )
     results = models.TextField(_("results with figures"), blank=True)
     evidence = models.TextField(_("evidence of impact"), blank=True)
     lessons = models.TextField(_("lessons learned"), blank=True)

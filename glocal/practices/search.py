@@ -38,8 +38,8 @@ def _search_postgresql(queryset: QuerySet, text: str) -> QuerySet:
     for term in text.split():
         prefix &= Q(title__icontains=term) | Q(summary__icontains=term)
     return (
-        queryset.annotate(rank=SearchRank(vector, query))
-        .filter(Q(rank__gt=0) | prefix)
+        queryset.annotate(document=vector, rank=SearchRank(vector, query))
+        .filter(Q(document=query) | prefix)
         .order_by("-rank", "title")
     )
 

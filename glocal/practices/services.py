@@ -1,11 +1,11 @@
 """Every write to a practice goes through here, whoever asks: a page, a command or the admin."""
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.conf import settings
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -79,9 +79,7 @@ def submit_practice(*, practice: Practice, user: User) -> Practice:
     practice.status = Status.SUBMITTED
     practice.save(update_fields=["status", "updated_at"])
     record_revision(practice=practice, action=Revision.Action.SUBMITTED, user=user)
-    staff = list(
-        User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True)
-    )
+    staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
     transaction.on_commit(
         lambda: _notify(
             practice, staff, _("Practice submitted for review: %s") % practice.title, "submitted"
@@ -124,3 +122,15 @@ def _notify(practice: Practice, recipients: list[str], subject: str, template: s
     url = settings.SITE_URL + reverse("practices:detail", args=[practice.slug])
     body = render_to_string(f"practices/email/{template}.txt", {"practice": practice, "url": url})
     send_mail(subject, body, None, recipients)
+
+
+@transaction.atomic
+def add_attachment(*, practice: Practice, form, user: User):
+    attachment = form.save(commit=False)
+    attachment.practice = practice
+    attachment.save()
+    record_revision(
+        practice=practice, action=Revision.Action.EDITED, user=user,
+        note=_("attached %s") % (attachment.title or attachment.file.name),
+    )  # fmt: skip
+    return attachment

@@ -1,1 +1,184 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
+from . import services
+from .access import (
+    can_edit_practice,
+    get_practice_for_editor,
+    get_practice_for_reviewer,
+    get_practice_for_viewer,
+)
+from .facets import apply_facets
+from .forms import AttachmentForm, PracticeForm, ReviewForm
+from .models import Practice, Revision, Status
+
+SORTS = {
+    "newest": ("-published_at", "title"),
+    "title": ("title",),
+    "year": ("-start_year", "title"),
+}
+PAGE_SIZE = 20
+
+
+@require_GET
+def practice_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:200]
+    practices = Practice.objects.published().search(q)
+    practices, facet_groups = apply_facets(practices, request.GET)
+    sort = request.GET.get("sort") or ("relevance" if q else "newest")
+    if sort in SORTS:
+        practices = practices.order_by(*SORTS[sort])
+    page = Paginator(practices.for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q, "facet_groups": facet_groups, "sort": sort,
+               "filtered": any(g["active"] for g in facet_groups)}  # fmt: skip
+    template = "practices/practice_list.html"
+    if request.headers.get("HX-Request"):
+        template += "#showroom"
+    return render(request, template, context)
+
+
+@require_GET
+def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_practice_for_viewer(request, slug)
+    themes = list(practice.themes.all())
+    context = {
+        "practice": practice,
+        "themes": themes,
+        "sdgs": practice.sdgs.all(),
+        "attachments": practice.attachments.all(),
+        "related": related_practices(practice, themes),
+        "can_edit": can_edit_practice(request.user, practice),
+        "review_form": ReviewForm() if request.user.is_staff else None,
+    }
+    return render(request, "practices/practice_detail.html", context)
+
+
+def related_practices(practice: Practice, themes: list) -> list[Practice]:
+    """Published practices sharing the most themes, then the same SDGs."""
+    return list(
+        Practice.objects.published()
+        .exclude(pk=practice.pk)
+        .annotate(
+            shared=Count("themes", filter=Q(themes__in=themes), distinct=True)
+            + Count("sdgs", filter=Q(sdgs__in=practice.sdgs.all()), distinct=True)
+        )
+        .filter(shared__gt=0)
+        .for_cards()
+        .order_by("-shared", "title")[:4]
+    )
+
+
+@login_required
+def practice_submit(request: HttpRequest) -> HttpResponse:
+    """Write a new practice, or go on with a draft (``?draft=slug``), and submit it."""
+    draft = None
+    if slug := request.GET.get("draft") or request.POST.get("draft"):
+        draft = get_practice_for_editor(request, slug)
+    form = PracticeForm(request.POST or None, instance=draft, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        practice = services.save_practice(
+            practice=form.save(commit=False), user=request.user, m2m=form.save_m2m
+        )
+        if "save_draft" in request.POST:
+            messages.success(request, _("Your draft is saved."))
+            return redirect(f"{request.path}?draft={practice.slug}")
+        services.submit_practice(practice=practice, user=request.user)
+        messages.success(request, _("Thank you. The secretariat will review your practice."))
+        return redirect(practice)
+    drafts = Practice.objects.editable_by(request.user).filter(
+        status__in=[Status.DRAFT, Status.CHANGES_REQUESTED], created_by=request.user
+    )
+    context = {"form": form, "draft": draft, "drafts": drafts}
+    return render(request, "practices/practice_form.html", context)
+
+
+@login_required
+@require_POST
+def practice_autosave(request: HttpRequest) -> HttpResponse:
+    """Keep a half-written practice as a draft; answers with a status line for htmx."""
+    draft = None
+    if slug := request.POST.get("draft"):
+        draft = get_practice_for_editor(request, slug)
+    form = PracticeForm(request.POST, instance=draft, user=request.user, lenient=True)
+    if not form.is_valid():
+        context = {"form": form, "draft": draft, "saved": False}
+        return render(request, "practices/practice_form.html#autosave", context)
+    practice = form.save(commit=False)
+    practice.title = practice.title or _("Untitled draft")
+    if draft is None:
+        practice.status = Status.DRAFT
+    practice = services.save_practice(
+        practice=practice, user=request.user, action=Revision.Action.SAVED, m2m=form.save_m2m
+    )
+    context = {"form": form, "draft": practice, "saved": True}
+    return render(request, "practices/practice_form.html#autosave", context)
+
+
+@login_required
+def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_practice_for_editor(request, slug)
+    form = PracticeForm(request.POST or None, instance=practice, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        services.save_practice(practice=form.save(commit=False), user=request.user,
+                               m2m=form.save_m2m)  # fmt: skip
+        messages.success(request, _("The practice is saved."))
+        return redirect(practice)
+    attachment_form = AttachmentForm()
+    context = {"form": form, "practice": practice, "attachment_form": attachment_form}
+    return render(request, "practices/practice_edit.html", context)
+
+
+@login_required
+@require_POST
+def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_practice_for_editor(request, slug)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.add_attachment(practice=practice, form=form, user=request.user)
+        messages.success(request, _("The file is attached."))
+        return redirect("practices:edit", slug=practice.slug)
+    edit_form = PracticeForm(instance=practice, user=request.user)
+    context = {"form": edit_form, "practice": practice, "attachment_form": form}
+    return render(request, "practices/practice_edit.html", context, status=400)
+
+
+@login_required
+def review_queue(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_staff:
+        raise PermissionDenied
+    practices = (
+        Practice.objects.filter(status=Status.SUBMITTED)
+        .select_related("municipality", "created_by")
+        .order_by("updated_at")
+    )
+    return render(request, "practices/review_queue.html", {"practices": practices})
+
+
+@require_POST
+def practice_review(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_practice_for_reviewer(request, slug)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        return redirect(practice)
+    services.review_practice(practice=practice, user=request.user, **form.cleaned_data)
+    messages.success(request, _("Decision recorded: %s.") % practice.get_status_display())
+    return redirect("practices:review_queue")
+
+
+@login_required
+def practice_history(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = get_practice_for_viewer(request, slug)
+    if not (request.user.is_staff or practice.created_by_id == request.user.pk
+            or can_edit_practice(request.user, practice)):  # fmt: skip
+        raise PermissionDenied
+    revisions = practice.revisions.select_related("user")
+    return render(request, "practices/practice_history.html",
+                  {"practice": practice, "revisions": revisions})  # fmt: skip

@@ -1,0 +1,99 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from glocal.reference.models import Place, Theme
+
+from .models import Invitation, Municipality, Need
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MunicipalityForm(forms.ModelForm):
+    place = forms.ModelChoiceField(
+        queryset=Place.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    class Meta:
+        model = Municipality
+        fields = [
+            "name", "place", "country", "admin1", "population", "settlement", "latitude",
+            "longitude", "languages", "budget_band", "term_start", "term_end", "mayor",
+            "focal_point", "focal_point_email", "sdg_priorities", "capacities",
+            "practices_in_place", "profile_visibility", "contact_visibility",
+        ]  # fmt: skip
+        widgets = {
+            "sdg_priorities": forms.CheckboxSelectMultiple,
+            "term_start": DATE,
+            "term_end": DATE,
+            "capacities": forms.Textarea(attrs={"rows": 3}),
+            "practices_in_place": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("term_start"), data.get("term_end")
+        if start and end and end <= start:
+            self.add_error("term_end", _("The term must end after it starts."))
+        place = data.get("place")
+        if place and data.get("country") and place.country_id != data["country"].pk:
+            self.add_error("country", _("The chosen place lies in %(c)s.") % {"c": place.country})
+        return data
+
+
+class NeedForm(forms.ModelForm):
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Need
+        fields = ["rank", "text", "themes"]
+
+
+class BaseNeedFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        ranks = [
+            f.cleaned_data["rank"]
+            for f in self.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE") and "rank" in f.cleaned_data
+        ]
+        if len(ranks) != len(set(ranks)):
+            raise forms.ValidationError(_("Give each need a different rank."))
+
+
+NeedFormSet = inlineformset_factory(
+    Municipality, Need, form=NeedForm, formset=BaseNeedFormSet, extra=2, can_delete=True,
+    max_num=12, validate_max=True,
+)  # fmt: skip
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role", "municipality", "position"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("role") == Invitation.Role.REPRESENTATIVE and not data.get("municipality"):
+            self.add_error("municipality", _("Choose the municipality this person represents."))
+        return data
+
+
+class AcceptInvitationForm(forms.Form):
+    full_name = forms.CharField(label=_("Your full name"), max_length=150)
+    password1 = forms.CharField(label=_("Choose a password"), widget=forms.PasswordInput)
+    password2 = forms.CharField(label=_("Repeat the password"), widget=forms.PasswordInput)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("password1") and data.get("password1") != data.get("password2"):
+            self.add_error("password2", _("The two passwords differ."))
+        elif data.get("password1"):
+            try:
+                validate_password(data["password1"])
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return data

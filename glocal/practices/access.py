@@ -1,0 +1,39 @@
+"""Fetch-and-authorise helpers for practices, used by every view and endpoint."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from .models import Practice, Status
+
+EDITABLE_BY_REPRESENTATIVES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.SUBMITTED}
+
+
+def get_practice_for_viewer(request: HttpRequest, slug: str) -> Practice:
+    queryset = Practice.objects.visible_to(request.user).select_related("municipality", "country")
+    return get_object_or_404(queryset, slug=slug)
+
+
+def can_edit_practice(user, practice: Practice) -> bool:
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    if practice.status not in EDITABLE_BY_REPRESENTATIVES:
+        return False
+    if practice.municipality_id:
+        return practice.municipality.memberships.filter(user=user).exists()
+    return practice.created_by_id == user.pk
+
+
+def get_practice_for_editor(request: HttpRequest, slug: str) -> Practice:
+    practice = get_practice_for_viewer(request, slug)
+    if not can_edit_practice(request.user, practice):
+        raise PermissionDenied("You may not change this practice.")
+    return practice
+
+
+def get_practice_for_reviewer(request: HttpRequest, slug: str) -> Practice:
+    if not (request.user.is_authenticated and request.user.is_staff):
+        raise PermissionDenied("Only the secretariat reviews practices.")
+    return get_object_or_404(Practice, slug=slug)

@@ -1,0 +1,50 @@
+"""Pages that draw on every app: the home page and the health check."""
+
+import logging
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from glocal.members.models import Municipality
+from glocal.practices.models import Practice, Status
+
+logger = logging.getLogger(__name__)
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    context = {
+        "newest": Practice.objects.published().for_cards().order_by("-published_at")[:6],
+        "practice_count": Practice.objects.published().count(),
+        "municipality_count": Municipality.objects.filter(is_member=True).count(),
+    }
+    user = request.user
+    if user.is_authenticated:
+        context["my_towns"] = Municipality.objects.filter(memberships__user=user)
+        context["my_drafts"] = Practice.objects.editable_by(user).filter(
+            status__in=[Status.DRAFT, Status.CHANGES_REQUESTED, Status.SUBMITTED]
+        )
+    if user.is_staff:
+        context["to_review"] = Practice.objects.filter(status=Status.SUBMITTED).count()
+    return render(request, "home.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except DatabaseError:
+        logger.exception("health check: database unreachable")
+        checks["database"] = "error"
+    healthy = all(v == "ok" for v in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks, "database": connection.vendor},
+        status=200 if healthy else 503,
+    )
