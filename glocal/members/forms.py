@@ -44,7 +44,10 @@ class MunicipalityForm(forms.ModelForm):
 
 class NeedForm(forms.ModelForm):
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+        queryset=Theme.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        to_field_name="slug",
     )
 
     class Meta:
