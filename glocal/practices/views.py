@@ -32,9 +32,11 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     practices = Practice.objects.published().search(q)
     practices, facet_groups = apply_facets(practices, request.GET)
-    sort = request.GET.get("sort") or ("relevance" if q else "newest")
+    sort = request.GET.get("sort", "")
     if sort in SORTS:
         practices = practices.order_by(*SORTS[sort])
+    elif not q:
+        practices = practices.order_by(*SORTS["newest"])
     page = Paginator(practices.for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "q": q, "facet_groups": facet_groups, "sort": sort,
                "filtered": any(g["active"] for g in facet_groups)}  # fmt: skip

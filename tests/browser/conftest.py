@@ -75,7 +75,7 @@ def screenshot(page, name: str) -> Path:
 
 def sign_in(page, email: str, password: str) -> None:
     page.goto("/accounts/login/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Password").fill(password)
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=False).first.fill(password)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/")

@@ -1,0 +1,57 @@
+import pytest
+from django.core.management import call_command
+from playwright.sync_api import expect
+
+from glocal.practices.models import Practice, Status
+
+from .conftest import screenshot, sign_in
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+PASSWORD = "glocal-demo-2026"
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", verbosity=0)
+
+
+def test_visitor_searches_filters_and_opens_a_practice(page, phone_page, demo):
+    page.goto("/practices/")
+    page.get_by_label("Search practices").fill("language")
+    expect(page.locator("#showroom .card h3").first).to_have_text("Learning Each Other's Language in Kamenica")
+    page.wait_for_url("**q=language**")
+    page.get_by_label("Search practices").fill("")
+    page.locator("#showroom fieldset", has_text="Region").get_by_label("Balkans").check()
+    page.wait_for_url("**region=balkans**")
+    expect(page.locator("#showroom .card h3").first).to_be_visible()
+    cards = page.locator("#showroom .card h3")
+    assert cards.count() >= 2
+    screenshot(page, "showroom-desktop")
+    cards.get_by_text("Learning Each Other").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Language")
+    screenshot(page, "practice-desktop")
+    phone_page.goto(page.url)
+    screenshot(phone_page, "practice-phone")
+    phone_page.goto("/practices/?region=balkans")
+    screenshot(phone_page, "showroom-phone")
+
+
+def test_representative_writes_a_draft_comes_back_and_submits(page, demo):
+    sign_in(page, "mayor@spilamberto.glocal.demo", PASSWORD)
+    page.goto("/practices/submit/")
+    page.get_by_label("Title").fill("Repair Café in the Town Library")
+    page.get_by_label("Summary").fill("Volunteers fix household items with residents.")
+    expect(page.locator("#autosave-status")).to_contain_text("Draft saved at", timeout=10_000)
+    draft = Practice.objects.get(title="Repair Café in the Town Library")
+    assert draft.status == Status.DRAFT
+    page.goto("/")
+    page.goto(f"/practices/submit/?draft={draft.slug}")
+    expect(page.get_by_label("Title")).to_have_value("Repair Café in the Town Library")
+    page.get_by_label("Start year").fill("2024")
+    page.get_by_label("Civic engagement and volunteering").first.check()
+    screenshot(page, "submit-desktop")
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Repair Café in the Town Library")
+    expect(page.get_by_text("Submitted for review").first).to_be_visible()
+    draft.refresh_from_db()
+    assert (draft.status, draft.start_year) == (Status.SUBMITTED, 2024)
