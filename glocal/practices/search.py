@@ -6,9 +6,9 @@ so the matching engine can replace this body without touching a caller.
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models.expressions import RawSQL
 
 WORD = re.compile(r"\w+", re.UNICODE)
 TEXT_FIELDS = ("title", "summary", "objectives", "approach", "results", "target_groups")
@@ -28,18 +28,14 @@ def search_practices(queryset: QuerySet, q: str) -> QuerySet:
 
 
 def _search_postgresql(queryset: QuerySet, text: str) -> QuerySet:
-    vector = (
-        SearchVector("title", weight="A", config="english")
-        + SearchVector("summary", weight="B", config="english")
-        + SearchVector(*TEXT_FIELDS[2:], weight="C", config="english")
-    )
-    query = SearchQuery(text, search_type="plain", config="english")
-    prefix = Q()
-    for term in text.split():
-        prefix &= Q(title__icontains=term) | Q(summary__icontains=term)
+    """Uses the GIN-indexed ``search_document`` column (migration 0002)."""
+    query = "plainto_tsquery('english', %s)"
     return (
-        queryset.annotate(document=vector, rank=SearchRank(vector, query))
-        .filter(Q(document=query) | prefix)
+        queryset.alias(
+            matches=RawSQL(f"search_document @@ {query}", [text], output_field=BooleanField())
+        )
+        .filter(matches=True)
+        .annotate(rank=RawSQL(f"ts_rank(search_document, {query})", [text]))
         .order_by("-rank", "title")
     )
 
