@@ -1,0 +1,100 @@
+"""Secretariat admin for people, member municipalities and invitations."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from glocal.reference.admin import SecretariatPermissions
+
+from .models import Invitation, Membership, Municipality, Need, User
+
+
+class EmailUserChangeForm(UserChangeForm):
+    class Meta:
+        model = User
+        fields = "__all__"
+
+
+class EmailUserCreationForm(AdminUserCreationForm):
+    class Meta:
+        model = User
+        fields = ("email", "full_name")
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].lower()
+
+
+class MembershipInline(SecretariatPermissions, admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user", "municipality"]
+
+
+class NeedInline(SecretariatPermissions, admin.TabularInline):
+    model = Need
+    extra = 0
+    fields = ["rank", "text", "themes"]
+
+
+@admin.register(User)
+class UserAdmin(SecretariatPermissions, BaseUserAdmin):
+    form = EmailUserChangeForm
+    add_form = EmailUserCreationForm
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Personal info"), {"fields": ("full_name",)}),
+        (_("Roles"), {"fields": ("is_active", "is_staff", "is_reviewer", "groups")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("email", "full_name", "usable_password", "password1", "password2"),
+            },
+        ),
+    )
+    readonly_fields = ["last_login", "date_joined"]
+    list_display = ["email", "full_name", "is_staff", "is_reviewer", "is_active"]
+    list_filter = ["is_staff", "is_reviewer", "is_active", "groups"]
+    search_fields = ["email", "full_name"]
+    ordering = ["email"]
+    filter_horizontal = ["groups"]
+    inlines = [MembershipInline]
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        """Only a superuser may change a superuser (and so their password)."""
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_change_permission(request, obj)
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(SecretariatPermissions, admin.ModelAdmin):
+    list_display = ["name", "country", "population", "settlement", "is_member"]
+    list_filter = ["country__region", "is_member", "settlement", "profile_visibility"]
+    list_select_related = ["country"]
+    search_fields = ["name", "admin1", "country__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["country", "place"]
+    filter_horizontal = ["sdg_priorities"]
+    inlines = [NeedInline, MembershipInline]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(SecretariatPermissions, admin.ModelAdmin):
+    list_display = ["email", "role", "municipality", "invited_by", "created_at", "accepted_at"]
+    list_filter = ["role"]
+    list_select_related = ["municipality", "invited_by"]
+    search_fields = ["email"]
+    autocomplete_fields = ["municipality"]
+    exclude = ["token"]
+    readonly_fields = ["invited_by", "created_at", "accepted_at"]
+
+    def save_model(self, request: HttpRequest, obj: Invitation, form, change: bool) -> None:
+        if not change:
+            obj.invited_by = request.user
+        super().save_model(request, obj, form, change)

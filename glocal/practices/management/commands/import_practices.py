@@ -1,0 +1,81 @@
+"""Load practices from a file; running it twice with the same file changes nothing."""
+
+import csv
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from tqdm import tqdm
+
+from glocal.practices.importing import (
+    IPSX_MARKERS,
+    IPSX_SOURCE,
+    ImportFormatError,
+    ImportResult,
+    import_practices,
+    read_rows,
+)
+
+FORMATS = ("csv", "json", "xlsx", "ipsx")
+
+
+def guess_format(path: Path) -> str:
+    """The format from the extension; a CSV with the IPS-X columns is ``ipsx``."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix == "csv":
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            header = set(next(csv.reader(f), []))
+        return "ipsx" if header >= IPSX_MARKERS else "csv"
+    if suffix in FORMATS:
+        return suffix
+    raise ImportFormatError(
+        _("cannot tell the format of '%(name)s'; use --format") % {"name": path.name}
+    )
+
+
+class Command(BaseCommand):
+    help = _(
+        "Create or update practices from a CSV, JSON, XLSX or JRC IPS-X file, all rows or none. "
+        "The last line of output is JSON with the counts."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("path", type=Path, help=_("the file to import"))
+        parser.add_argument(
+            "--format",
+            dest="fmt",
+            choices=FORMATS,
+            help=_("default: from the file extension"),
+        )
+        parser.add_argument(
+            "--source",
+            help=_("the source name rows are matched by (default: JRC IPS-X, or the file name)"),
+        )
+
+    def handle(self, *args, path: Path, fmt: str | None, source: str | None, **options) -> None:
+        try:
+            fmt = fmt or guess_format(path)
+            rows = read_rows(path, fmt)
+        except (OSError, ImportFormatError) as error:
+            self.stderr.write(str(error))
+            self._finish(ImportResult(), errors=1)
+        source = source or (IPSX_SOURCE if fmt == "ipsx" else path.stem)
+        stream = getattr(self.stderr, "_out", self.stderr)  # tqdm writes "\r", not lines
+        with tqdm(total=len(rows), file=stream, unit=_("rows"), desc=path.name) as bar:
+            result = import_practices(rows=rows, source_name=source, progress=bar.update)
+        for error in result.errors:
+            self.stderr.write(str(error))
+        self._finish(result, errors=len(result.errors))
+
+    def _finish(self, result: ImportResult, *, errors: int) -> None:
+        """Print the counts as the last line of output; fail if anything went wrong."""
+        self.stdout.write(json.dumps({**result.counts(), "errors": errors}))
+        if errors:
+            message = ngettext(
+                "%(count)d error; nothing was imported.",
+                "%(count)d errors; nothing was imported.",
+                errors,
+            )
+            raise CommandError(message % {"count": errors})
