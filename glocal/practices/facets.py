@@ -54,11 +54,7 @@ class Facet:
         if self.annotate:
             queryset = queryset.annotate(**{self.field: self.annotate()})
         columns = [self.field] + ([self.label_field] if self.label_field else [])
-        rows = (
-            queryset.order_by()
-            .values(*columns)
-            .annotate(n=Count("pk", distinct=True))
-        )
+        rows = queryset.order_by().values(*columns).annotate(n=Count("pk", distinct=True))
         items = [self._item(row, selected) for row in rows if row[self.field] not in (None, "")]
         key = (lambda i: -i["count"]) if self.ordering == "count" else (lambda i: i["sort"])
         return sorted(items, key=key)

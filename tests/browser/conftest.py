@@ -14,6 +14,7 @@ import pytest
 CHROMIUM = os.environ.get("GLOCAL_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = os.environ.get("CI") == "true" or os.environ.get("GLOCAL_REQUIRE_BROWSER") == "1"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+PASSWORD = "glocal-demo-2026"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -79,3 +80,15 @@ def sign_in(page, email: str, password: str) -> None:
     page.get_by_label("Password", exact=False).first.fill(password)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_url("**/")
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The demo network. Live-server tests empty every table afterwards, reference rows too."""
+    from django.core.management import call_command
+
+    from glocal.reference.loading import load_reference_data
+    from glocal.reference.models import Country, Sdg, Theme
+
+    load_reference_data(Country, Sdg, Theme)
+    call_command("load_demo", verbosity=0)

@@ -1,24 +1,19 @@
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from glocal.practices.models import Practice, Status
 
-from .conftest import screenshot, sign_in
+from .conftest import PASSWORD, screenshot, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-PASSWORD = "glocal-demo-2026"
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_visitor_searches_filters_and_opens_a_practice(page, phone_page, demo):
     page.goto("/practices/")
     page.get_by_label("Search practices").fill("language")
-    expect(page.locator("#showroom .card h3").first).to_have_text("Learning Each Other's Language in Kamenica")
+    expect(page.locator("#showroom .card h3").first).to_have_text(
+        "Learning Each Other's Language in Kamenica"
+    )
     page.wait_for_url("**q=language**")
     page.get_by_label("Search practices").fill("")
     page.locator("#showroom fieldset", has_text="Region").get_by_label("Balkans").check()

@@ -22,7 +22,11 @@ def test_secretariat_invites_a_representative_who_joins(
     client.logout()
     joined = client.post(
         f"/invitations/{invitation.token}/",
-        {"full_name": "Nuova Officer", "password1": "a-long-pass-9x", "password2": "a-long-pass-9x"},
+        {
+            "full_name": "Nuova Officer",
+            "password1": "a-long-pass-9x",
+            "password2": "a-long-pass-9x",
+        },
     )
     user = User.objects.get(email="new.officer@spilamberto.test")
     assert joined.status_code == 302
@@ -43,9 +47,7 @@ def test_invitation_cannot_be_used_twice(client, town, secretariat):
 
 
 def test_representative_cannot_invite(member_client, town):
-    response = member_client.post(
-        "/invitations/new/", {"email": "a@b.test", "role": "secretariat"}
-    )
+    response = member_client.post("/invitations/new/", {"email": "a@b.test", "role": "secretariat"})
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
     assert not Invitation.objects.exists()

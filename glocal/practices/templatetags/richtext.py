@@ -8,4 +8,4 @@ register = template.Library()
 
 @register.filter
 def rich(text: str) -> str:
-    return mark_safe(render_rich_text(text))  # noqa: S308 - sanitised by nh3
+    return mark_safe(render_rich_text(text))

@@ -43,22 +43,38 @@ def showroom(town, other_town):
     kosovo = Country.objects.get(iso="XK")
     return {
         "language": make_practice(
-            "Learning Each Other's Language", country=kosovo, owner_name="Kamenica",
+            "Learning Each Other's Language",
+            country=kosovo,
+            owner_name="Kamenica",
             summary="Courses where neighbours learn Serbian and Albanian.",
-            themes=["education", "social-cohesion"], sdgs=[4, 16], start_year=2016,
-            cost_band="low", award="Innovation in Politics Award",
+            themes=["education", "social-cohesion"],
+            sdgs=[4, 16],
+            start_year=2016,
+            cost_band="low",
+            award="Innovation in Politics Award",
         ),  # fmt: skip
         "camp": make_practice(
-            "Summer Urban Camp", municipality=other_town, summary="Children play all summer.",
-            themes=["children-youth"], sdgs=[4], start_year=2018, cost_band="medium",
+            "Summer Urban Camp",
+            municipality=other_town,
+            summary="Children play all summer.",
+            themes=["children-youth"],
+            sdgs=[4],
+            start_year=2018,
+            cost_band="medium",
         ),  # fmt: skip
         "parks": make_practice(
-            "Caring for Parks", municipality=town, summary="Volunteers look after parks.",
-            themes=["civic-engagement", "social-cohesion"], sdgs=[11], start_year=2017,
+            "Caring for Parks",
+            municipality=town,
+            summary="Volunteers look after parks.",
+            themes=["civic-engagement", "social-cohesion"],
+            sdgs=[11],
+            start_year=2017,
             cost_band="low",
         ),  # fmt: skip
         "draft": make_practice(
-            "Secret Draft Language Plan", municipality=town, status=Status.DRAFT,
+            "Secret Draft Language Plan",
+            municipality=town,
+            status=Status.DRAFT,
             themes=["education"],
         ),  # fmt: skip
     }

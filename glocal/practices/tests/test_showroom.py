@@ -107,9 +107,7 @@ def test_practice_page_shows_the_record_and_related_practices(anonymous, showroo
     html = response.content.decode()
     assert response.status_code == 200
     assert "Volunteers look after parks." in html
-    assert [p.title for p in response.context["related"]] == [
-        "Learning Each Other's Language"
-    ]
+    assert [p.title for p in response.context["related"]] == ["Learning Each Other's Language"]
 
 
 def test_draft_practice_page_is_hidden_from_the_public_and_other_towns(

@@ -42,7 +42,9 @@ def test_representative_cannot_submit_for_another_town(member_client, other_town
 
 
 def test_missing_title_is_reported_next_to_the_field(member_client, town):
-    response = member_client.post("/practices/submit/", FULL | {"title": "", "municipality": town.pk})
+    response = member_client.post(
+        "/practices/submit/", FULL | {"title": "", "municipality": town.pk}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["title"] == ["This field is required."]
     assert not Practice.objects.exists()
@@ -56,7 +58,12 @@ def test_autosave_keeps_a_half_written_draft_and_updates_the_same_one(member_cli
     assert f'value="{practice.slug}"' in first.content.decode()
     member_client.post(
         "/practices/autosave/",
-        {"draft": practice.slug, "title": "Half written", "summary": "More", "municipality": town.pk},
+        {
+            "draft": practice.slug,
+            "title": "Half written",
+            "summary": "More",
+            "municipality": town.pk,
+        },
     )
     practice.refresh_from_db()
     assert Practice.objects.count() == 1
@@ -132,9 +139,7 @@ def test_asking_for_changes_needs_a_note(secretariat_client, practice):
 def test_representative_cannot_review(member_client, practice):
     practice.status = Status.SUBMITTED
     practice.save(update_fields=["status"])
-    response = member_client.post(
-        f"/practices/{practice.slug}/review/", {"decision": "published"}
-    )
+    response = member_client.post(f"/practices/{practice.slug}/review/", {"decision": "published"})
     practice.refresh_from_db()
     assert response.status_code == 403
     assert practice.status == Status.SUBMITTED
