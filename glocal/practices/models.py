@@ -229,3 +229,28 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.practice} {self.action}"
+
+
+class PracticeVector(models.Model):
+    """The practice's text as sentence embeddings (one row of float32 per chunk)."""
+
+    practice = models.OneToOneField(
+        Practice, on_delete=models.CASCADE, primary_key=True, related_name="vector"
+    )
+    model = models.CharField(max_length=80)
+    text_hash = models.CharField(max_length=64)
+    chunks = models.PositiveSmallIntegerField()
+    data = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.practice_id} ({self.chunks} × {self.model})"
+
+
+class SearchIndexState(models.Model):
+    """A counter every write to practice text bumps, so each process knows its index is stale."""
+
+    generation = models.BigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"search generation {self.generation}"

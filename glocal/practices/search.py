@@ -1,15 +1,18 @@
-"""Full-text search over practices, on whichever database is in use.
+"""Search over practices. ``Practice.objects.search(q)`` calls ``search_practices``.
 
-``Practice.objects.search(q)`` calls ``search_practices``; nothing else knows how it works,
-so the matching engine can replace this body without touching a caller.
+The hybrid engine (``engine.py``: BM25 fused with MiniLM vectors) ranks; the database
+only filters and pages. Should the engine fail, the database's own full-text search
+answers instead, so the showroom never shows an error for a search.
 """
 
+import logging
 import re
 
 from django.db import connection
 from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
+logger = logging.getLogger(__name__)
 WORD = re.compile(r"\w+", re.UNICODE)
 TEXT_FIELDS = ("title", "summary", "objectives", "approach", "results", "target_groups")
 
@@ -19,7 +22,29 @@ def query_terms(q: str) -> list[str]:
 
 
 def search_practices(queryset: QuerySet, q: str) -> QuerySet:
-    terms = query_terms(q or "")
+    q = (q or "").strip()
+    if not WORD.search(q):
+        return queryset
+    from .engine import engine
+
+    try:
+        ranked = engine.rank(q)  # the showroom searches published practices
+    except Exception:
+        logger.exception("search engine failed; answering with database full-text search")
+        return database_search(queryset, q)
+    return in_ranked_order(queryset, [pk for pk, _ in ranked])
+
+
+def in_ranked_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
+    if not ids:
+        return queryset.none()
+    position = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ids)],
+                    output_field=IntegerField())  # fmt: skip
+    return queryset.filter(pk__in=ids).annotate(rank=position).order_by("rank")
+
+
+def database_search(queryset: QuerySet, q: str) -> QuerySet:
+    terms = query_terms(q)
     if not terms:
         return queryset
     if connection.vendor == "postgresql":
@@ -35,21 +60,21 @@ def _search_postgresql(queryset: QuerySet, text: str) -> QuerySet:
             matches=RawSQL(f"search_document @@ {query}", [text], output_field=BooleanField())
         )
         .filter(matches=True)
-        .annotate(rank=RawSQL(f"ts_rank(search_document, {query})", [text]))
-        .order_by("-rank", "title")
+        .annotate(rank=RawSQL(f"-ts_rank(search_document, {query})", [text]))
+        .order_by("rank", "title")
     )
 
 
 def _search_portable(queryset: QuerySet, terms: list[str]) -> QuerySet:
     """Every term must occur in one of the text fields; title hits rank first."""
     condition = Q()
-    title_hits = []
+    hits = []
     for term in terms:
         anywhere = Q()
         for field in TEXT_FIELDS:
             anywhere |= Q(**{f"{field}__icontains": term})
         condition &= anywhere
-        title_hits.append(When(title__icontains=term, then=Value(2)))
-        title_hits.append(When(summary__icontains=term, then=Value(1)))
-    score = Case(*title_hits, default=Value(0), output_field=IntegerField())
-    return queryset.filter(condition).annotate(rank=score).order_by(F("rank").desc(), "title")
+        hits.append(When(title__icontains=term, then=Value(0)))
+        hits.append(When(summary__icontains=term, then=Value(1)))
+    score = Case(*hits, default=Value(2), output_field=IntegerField())
+    return queryset.filter(condition).annotate(rank=score).order_by(F("rank").asc(), "title")

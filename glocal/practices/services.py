@@ -12,9 +12,18 @@ from django.utils.translation import gettext as _
 
 from glocal.members.models import User
 
+from .engine import TEXT_FIELDS, bump_generation
 from .models import Practice, Revision, Status
+from .tasks import embed_practice
 
 SNAPSHOT_EXCLUDE = {"id", "created_at", "updated_at"}
+SEARCHED_FIELDS = {"title", "status", *TEXT_FIELDS}
+
+
+def refresh_search(practice_id: int) -> None:
+    """Tell every process its search index is stale; embed the new text in the background."""
+    bump_generation()
+    transaction.on_commit(lambda: embed_practice.enqueue(practice_id))
 
 
 def snapshot(practice: Practice) -> dict:
@@ -34,6 +43,8 @@ def record_revision(
     current = snapshot(practice)
     before = previous.snapshot if previous else {}
     changed = sorted(k for k, v in current.items() if before.get(k) != v)
+    if SEARCHED_FIELDS.intersection(changed):
+        refresh_search(practice.pk)
     return Revision.objects.create(
         practice=practice,
         action=action,

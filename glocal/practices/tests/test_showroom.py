@@ -1,5 +1,6 @@
 import pytest
 
+from glocal.practices.engine import engine
 from glocal.practices.models import Status
 
 from .conftest import make_practice
@@ -28,9 +29,17 @@ def test_search_never_shows_drafts_to_the_public(anonymous, showroom):
     assert "No practice matches this search." in response.content.decode()
 
 
-def test_search_needs_every_word(anonymous, showroom):
-    assert titles(anonymous.get("/practices/", {"q": "parks volunteers"})) == ["Caring for Parks"]
-    assert titles(anonymous.get("/practices/", {"q": "parks serbian"})) == []
+def test_search_ranks_practices_matching_more_words_first(anonymous, showroom):
+    response = anonymous.get("/practices/", {"q": "volunteers look after serbian parks"})
+    assert titles(response) == ["Caring for Parks", "Learning Each Other's Language"]
+
+
+def test_search_that_matches_nothing_says_so_and_suggests_what_to_try(anonymous, showroom):
+    response = anonymous.get("/practices/", {"q": "xylophone quantum"})
+    html = response.content.decode()
+    assert titles(response) == []
+    assert "No practice matches this search." in html
+    assert "Try fewer or more general words" in html
 
 
 def test_theme_facet_narrows_the_list(anonymous, showroom):
@@ -84,13 +93,16 @@ def test_list_page_makes_a_constant_number_of_queries(
     anonymous, showroom, town, django_assert_num_queries
 ):
     params = {"theme": "social-cohesion", "q": "parks"}
-    with django_assert_num_queries(12):
+    engine.refresh()  # the index is built once per process, not per request
+    with django_assert_num_queries(13):
         anonymous.get("/practices/", params)
     for n in range(25):
         make_practice(f"Park practice {n}", municipality=town, themes=["social-cohesion"],
                       sdgs=[11, 3], summary="parks for all")  # fmt: skip
-    with django_assert_num_queries(12):
-        anonymous.get("/practices/", params)
+    engine.refresh()
+    with django_assert_num_queries(13):
+        response = anonymous.get("/practices/", params)
+    assert response.context["page"].paginator.count == 26
 
 
 def test_list_is_paginated_with_shareable_urls(anonymous, town):

@@ -1,0 +1,133 @@
+"""Behaviour of the hybrid retrieval primitives on hand-made corpora and vectors."""
+
+import numpy as np
+import pytest
+
+from glocal.lib.retrieval import (
+    BM25Index,
+    chunks_for_embedding,
+    fuse,
+    max_per_document,
+    mention_prior,
+    tokenize,
+)
+
+CORPUS = [
+    ("Participatory Budgeting", "Residents decide how to spend part of a public budget."),
+    ("Citizens' Assembly", "A randomly selected group deliberates on budgeting and policy."),
+    ("Survey", "Questionnaires sent to residents about services."),
+    ("Workshop", "A facilitated meeting where a survey of ideas is discussed."),
+]
+
+
+def built(**kwargs) -> BM25Index:
+    index = BM25Index(**kwargs)
+    index.build(CORPUS)
+    return index
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Budget of THE city", ["budget", "city"]),
+        ("Citizens' Jury, Q&A", ["citizens", "jury"]),
+        ("a is of to", []),
+        ("Bürgerhaushalt in Köln", ["bürgerhaushalt", "köln"]),
+    ],
+)
+def test_tokenize(text, expected):
+    assert tokenize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("budgeting", 0),  # in the title of 0, in the body of 1: the title wins
+        ("survey", 2),  # title of 2 beats the body of 3
+        ("randomly selected group", 1),
+        ("the budgeting of a", 0),  # stop words change nothing
+    ],
+)
+def test_search_ranks_title_matches_first(query, first):
+    assert built().search(query, 10)[0][0] == first
+
+
+def test_search_ignores_stop_words_and_unknown_words():
+    index = built()
+    assert index.search("the of and", 10) == []
+    assert index.search("zeppelin", 10) == []
+    assert index.search("budgeting the", 10) == index.search("budgeting", 10)
+
+
+def test_search_respects_limit_and_allowed_mask():
+    index = built()
+    assert len(index.search("budgeting survey residents", 2)) == 2
+    allowed = np.array([False, True, True, True])
+    assert [row for row, _ in index.search("budgeting", 10, allowed)] == [1]
+
+
+def test_search_scores_are_positive_and_decreasing():
+    hits = built().search("residents budget survey", 10)
+    scores = [score for _, score in hits]
+    assert all(s > 0 for s in scores)
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_empty_index_returns_nothing():
+    index = BM25Index()
+    index.build([])
+    assert index.search("budget", 5) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "count"),
+    [("", 1), ("word " * 10, 2), ("word " * 150, 2), ("word " * 250, 3), ("word " * 10_000, 31)],
+)
+def test_chunks_are_title_then_titled_windows(body, count):
+    chunks = chunks_for_embedding("Survey", body)
+    assert chunks[0] == "Survey"
+    assert len(chunks) == count
+    assert all(chunk.startswith("Survey. ") for chunk in chunks[1:])
+
+
+def test_max_per_document_keeps_best_chunk():
+    chunk_to_doc = np.array([0, 0, 1, 1, 2])
+    hits = [(1, 0.9), (0, 0.5), (3, 0.7), (2, 0.8), (4, 0.1)]
+    assert max_per_document(hits, chunk_to_doc) == [(0, 0.9), (1, 0.8), (2, 0.1)]
+
+
+@pytest.mark.parametrize(
+    ("lexical", "dense", "first"),
+    [
+        ([(0, 10.0), (1, 9.0)], [(2, 0.60), (1, 0.55), (3, 0.2)], 1),  # found by both wins
+        ([(0, 10.0)], [(1, 0.8), (0, 0.2)], 1),  # a much better cosine beats BM25 alone
+        ([(0, 10.0), (1, 1.0)], [(1, 0.3), (0, 0.3)], 0),  # equal cosines: BM25 decides
+        ([], [(3, 0.5), (2, 0.4)], 3),  # no lexical hit: dense order
+        ([(4, 2.0), (5, 1.0)], [], 4),  # no dense hit: lexical order
+    ],
+)
+def test_fuse(lexical, dense, first):
+    fused = fuse(lexical, dense)
+    assert fused[0][0] == first
+    assert {row for row, _ in fused} == {row for row, _ in lexical + dense}
+
+
+def test_fuse_prior_breaks_near_ties_but_not_clear_wins():
+    prior = np.array([0.0, 1.0, 0.0])
+    near = fuse([(0, 5.0), (1, 4.9)], [(0, 0.5), (1, 0.5)], prior)
+    clear = fuse([(0, 5.0)], [(0, 0.7), (1, 0.3)], prior)
+    assert near[0][0] == 1
+    assert clear[0][0] == 0
+
+
+def test_mention_prior_counts_other_documents_naming_a_title():
+    docs = [
+        ("Deliberation", "Talking things through."),
+        ("Citizens' Jury", "A jury uses deliberation."),
+        ("Planning Cells", "Deliberation in cells, like Citizen Juries."),
+        ("Survey", "Nobody names this one here."),
+    ]
+    prior = mention_prior(docs)
+    assert prior[0] == pytest.approx(1.0)  # named twice (self-mentions do not count)
+    assert 0 < prior[1] < 1  # named once: plural and case folded
+    assert prior[2] == prior[3] == 0

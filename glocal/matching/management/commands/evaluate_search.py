@@ -1,0 +1,74 @@
+"""Score the production search engine on a BEIR retrieval set.
+
+The corpus becomes practices inside a transaction that is rolled back at the end, so the
+database is left as it was; the engine indexes only those practices.
+"""
+
+import json
+import statistics
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from tqdm import tqdm
+
+from glocal.practices.engine import SearchEngine, embed_practices
+from glocal.practices.models import Practice, Status
+
+from ...evaluation import mrr_at, ndcg_at, percentile, read_beir, recall_at
+
+
+class Command(BaseCommand):
+    help = "Index a BEIR corpus with the production engine, run its queries, print metrics."
+
+    def add_arguments(self, parser):
+        parser.add_argument("folder", type=Path)
+        parser.add_argument("--split", default="dev")
+        parser.add_argument("--limit", type=int, default=0, help="only the first N queries")
+
+    def handle(self, *args, folder: Path, split: str, limit: int, **options):
+        if not (folder / "corpus.jsonl").exists():
+            raise CommandError(f"{folder} has no corpus.jsonl: not a BEIR folder")
+        corpus, queries, qrels = read_beir(folder, split)
+        if limit:
+            queries = dict(list(queries.items())[:limit])
+        with transaction.atomic():
+            result = self.evaluate(corpus, queries, qrels)
+            transaction.set_rollback(True)
+        self.stdout.write(json.dumps(result))
+
+    def evaluate(self, corpus: dict, queries: dict, qrels: dict) -> dict:
+        started = time.perf_counter()
+        doc_of = self.create_practices(corpus)
+        with tqdm(total=len(doc_of), desc="embedding", unit="doc", disable=None) as bar:
+            embed_practices(list(doc_of), progress=bar.update)
+        engine = SearchEngine(scope=Practice.objects.filter(pk__in=list(doc_of)))
+        engine.refresh()
+        index_s = time.perf_counter() - started
+        scores, timings = {"ndcg": [], "recall": [], "mrr": []}, []
+        for query_id, text in tqdm(queries.items(), desc="queries", disable=None):
+            begin = time.perf_counter()
+            ranked = [doc_of[pk] for pk, _ in engine.rank(text, limit=10)]
+            timings.append((time.perf_counter() - begin) * 1000)
+            scores["ndcg"].append(ndcg_at(ranked, qrels[query_id]))
+            scores["recall"].append(recall_at(ranked, qrels[query_id]))
+            scores["mrr"].append(mrr_at(ranked, qrels[query_id]))
+        return {
+            "queries": len(queries),
+            "ndcg@10": round(statistics.fmean(scores["ndcg"]), 4) if queries else 0.0,
+            "recall@10": round(statistics.fmean(scores["recall"]), 4) if queries else 0.0,
+            "mrr@10": round(statistics.fmean(scores["mrr"]), 4) if queries else 0.0,
+            "p50_ms": round(percentile(timings, 0.5), 2),
+            "p95_ms": round(percentile(timings, 0.95), 2),
+            "index_s": round(index_s, 2),
+            "mode": engine.status()["mode"],
+        }
+
+    def create_practices(self, corpus: dict) -> dict[int, str]:
+        practices = Practice.objects.bulk_create(
+            Practice(title=title[:200] or doc_id, slug=f"eval-{i}", summary="", approach=text,
+                     status=Status.PUBLISHED, licence="")
+            for i, (doc_id, (title, text)) in enumerate(corpus.items())
+        )  # fmt: skip
+        return {p.pk: doc_id for p, doc_id in zip(practices, corpus, strict=True)}

@@ -1,0 +1,35 @@
+"""What representatives told us about recommendations, so the next list is better."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from glocal.members.models import Municipality
+from glocal.practices.models import Practice
+
+
+class Feedback(models.Model):
+    class Verdict(models.TextChoices):
+        INTERESTING = "interesting", _("Interesting")
+        NOT_RELEVANT = "not_relevant", _("Not relevant")
+        ALREADY_DOING = "already_doing", _("Already doing this")
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="recommendation_feedback"
+    )
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="feedback")
+    verdict = models.CharField(max_length=15, choices=Verdict.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "practice"], name="one_verdict_per_town_and_practice"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.municipality} · {self.practice}: {self.verdict}"

@@ -1,0 +1,230 @@
+"""The hybrid search engine behind ``Practice.objects.search(q)``.
+
+Each process keeps an in-memory snapshot of every practice: a BM25 index of its text and
+the MiniLM vectors of its chunks. A query is ranked lexically and semantically and the two
+lists are fused. The snapshot is rebuilt when the shared ``SearchIndexState.generation``
+counter moved, which every write to practice text bumps. Without the model the engine
+ranks lexically and says so in the log and on ``/healthz``.
+"""
+
+import hashlib
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import F
+
+from glocal.lib import retrieval
+from glocal.lib.embeddings import MODEL_NAME, encoder_status, get_encoder
+from glocal.lib.vectors import ExactIndex, IVFIndex, build_vector_index
+
+from .models import Practice, PracticeVector, SearchIndexState, Status
+
+logger = logging.getLogger(__name__)
+MAX_RESULTS = 1000  # nobody pages past this; facets filter within these
+DENSE_CANDIDATES = 1000  # chunks taken from the vector index per query (≈ 100+ practices)
+DENSE_MINIMUM = 0.30  # a practice found only by meaning must be at least this close
+TEXT_FIELDS = ("summary", "objectives", "approach", "results", "lessons", "target_groups")
+
+
+def practice_document(title: str, *texts: str) -> tuple[str, str]:
+    """What the engine reads of a practice: its title, and its descriptive text."""
+    return title, "\n".join(t for t in texts if t)
+
+
+def document_hash(title: str, body: str) -> str:
+    return hashlib.sha256(f"{MODEL_NAME}\n{title}\n{body}".encode()).hexdigest()
+
+
+def bump_generation() -> None:
+    updated = SearchIndexState.objects.filter(pk=1).update(generation=F("generation") + 1)
+    if not updated:
+        SearchIndexState.objects.get_or_create(pk=1, defaults={"generation": 1})
+
+
+def current_generation() -> int:
+    return SearchIndexState.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
+
+
+def embed_practices(practice_ids: list[int] | None = None, progress=None, batch: int = 32) -> int:
+    """Store vectors for practices whose text changed; returns how many were computed."""
+    encoder = get_encoder()
+    if encoder is None:
+        return 0
+    rows = Practice.objects.values_list("pk", "title", *TEXT_FIELDS)
+    if practice_ids is not None:
+        rows = rows.filter(pk__in=practice_ids)
+    stored = dict(PracticeVector.objects.values_list("practice_id", "text_hash"))
+    todo = []
+    for pk, title, *texts in rows.iterator(chunk_size=2000):
+        document = practice_document(title, *texts)
+        digest = document_hash(*document)
+        if stored.get(pk) != digest:
+            todo.append((pk, digest, retrieval.chunks_for_embedding(*document)))
+    for start in range(0, len(todo), batch):
+        store_vectors(encoder, todo[start : start + batch])
+        if progress:
+            progress(min(batch, len(todo) - start))
+    return len(todo)
+
+
+@transaction.atomic
+def store_vectors(encoder, items: list[tuple[int, str, list[str]]]) -> None:
+    texts = [chunk for _, _, chunks in items for chunk in chunks]
+    vectors = encoder.encode(texts)
+    offset = 0
+    for pk, digest, chunks in items:
+        data = vectors[offset : offset + len(chunks)].astype(np.float32).tobytes()
+        offset += len(chunks)
+        PracticeVector.objects.update_or_create(
+            practice_id=pk,
+            defaults={
+                "model": MODEL_NAME,
+                "text_hash": digest,
+                "chunks": len(chunks),
+                "data": data,
+            },
+        )
+    bump_generation()
+
+
+@dataclass
+class Snapshot:
+    generation: int
+    ids: np.ndarray
+    published: np.ndarray
+    bm25: "retrieval.BM25Index"
+    vectors: ExactIndex | IVFIndex | None
+    chunk_doc: np.ndarray
+    chunk_rows: dict[int, slice]
+    row_of: dict[int, int]
+    prior: np.ndarray
+    built_in: float
+
+
+def build_snapshot(generation: int, scope=None) -> Snapshot:
+    """Read practices (all but archived, or those of ``scope``) and index them."""
+    started = time.perf_counter()
+    practices = Practice.objects.exclude(status=Status.ARCHIVED) if scope is None else scope
+    rows = list(practices.values_list("pk", "status", "title", *TEXT_FIELDS).order_by("pk"))
+    ids = np.array([r[0] for r in rows], dtype=np.int64)
+    row_of = {int(pk): i for i, pk in enumerate(ids)}
+    documents = [practice_document(r[2], *r[3:]) for r in rows]
+    bm25 = retrieval.BM25Index()
+    bm25.build(documents)
+    matrices, chunk_doc, chunk_rows = [], [], {}
+    for pk, chunks, data in (
+        PracticeVector.objects.filter(model=MODEL_NAME)
+        .values_list("practice_id", "chunks", "data")
+        .iterator(chunk_size=2000)
+    ):
+        if pk in row_of:
+            matrices.append(np.frombuffer(bytes(data), dtype=np.float32).reshape(chunks, -1))
+            chunk_rows[pk] = slice(len(chunk_doc), len(chunk_doc) + chunks)
+            chunk_doc.extend([row_of[pk]] * chunks)
+    return Snapshot(
+        generation=generation, ids=ids, row_of=row_of, bm25=bm25,
+        vectors=build_vector_index(np.vstack(matrices)) if matrices else None,
+        published=np.array([r[1] == Status.PUBLISHED for r in rows], dtype=bool),
+        chunk_doc=np.array(chunk_doc, dtype=np.int64), chunk_rows=chunk_rows,
+        prior=retrieval.mention_prior(documents) if documents else np.zeros(0),
+        built_in=time.perf_counter() - started,
+    )  # fmt: skip
+
+
+class SearchEngine:
+    """One per process. Thread-safe: a snapshot is replaced whole, never changed."""
+
+    def __init__(self, scope=None):
+        """``scope``: a queryset of the practices to index, when not all (evaluation)."""
+        self.scope = scope
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.Lock()
+        self._rebuilding = threading.Event()
+
+    def snapshot(self) -> Snapshot:
+        """The current snapshot. A stale one keeps serving while a thread rebuilds it."""
+        generation = current_generation()
+        snapshot = self._snapshot
+        if snapshot is None:
+            with self._lock:
+                if self._snapshot is None:
+                    self._snapshot = self._build(generation)
+            return self._snapshot
+        if snapshot.generation != generation and not settings.SEARCH_REBUILD_IN_BACKGROUND:
+            return self.refresh()
+        if snapshot.generation != generation and not self._rebuilding.is_set():
+            self._rebuilding.set()
+            threading.Thread(target=self._rebuild, args=(generation,), daemon=True).start()
+        return snapshot
+
+    def _build(self, generation: int) -> Snapshot:
+        snapshot = build_snapshot(generation, self.scope)
+        logger.info("search index built: %s practices in %.2fs", len(snapshot.ids),
+                    snapshot.built_in)  # fmt: skip
+        return snapshot
+
+    def _rebuild(self, generation: int) -> None:
+        try:
+            self._snapshot = self._build(generation)
+        except Exception:
+            logger.exception("search index rebuild failed; serving the previous one")
+        finally:
+            self._rebuilding.clear()
+            connection.close()
+
+    def forget(self) -> None:
+        """Drop the snapshot; the next query builds a new one (tests use this)."""
+        self._snapshot = None
+
+    def refresh(self) -> Snapshot:
+        """Rebuild now (commands and tests that must see their own writes)."""
+        with self._lock:
+            self._snapshot = self._build(current_generation())
+        return self._snapshot
+
+    def rank(self, q: str, *, published_only: bool = True, limit: int = MAX_RESULTS):
+        """Practice ids with fused scores, best first."""
+        snapshot = self.snapshot()
+        allowed = snapshot.published if published_only else None
+        lexical = snapshot.bm25.search(q, limit=limit, allowed=allowed)
+        dense = self.dense_hits(snapshot, q, allowed)
+        fused = retrieval.fuse(lexical, dense, snapshot.prior)
+        return [(int(snapshot.ids[row]), float(score)) for row, score in fused[:limit]]
+
+    def dense_hits(self, snapshot: Snapshot, q: str, allowed) -> list[tuple[int, float]]:
+        encoder = get_encoder()
+        if encoder is None or snapshot.vectors is None:
+            return []
+        query = encoder.encode([q])[0]
+        chunk_allowed = allowed[snapshot.chunk_doc] if allowed is not None else None
+        rows, scores = snapshot.vectors.search(query, DENSE_CANDIDATES, chunk_allowed)
+        hits = retrieval.max_per_document(list(zip(rows.tolist(), scores.tolist(), strict=True)),
+                                          snapshot.chunk_doc)  # fmt: skip
+        return [(row, score) for row, score in hits if score >= DENSE_MINIMUM]
+
+    def similarities(self, texts: list[str], practice_ids: list[int]) -> np.ndarray | None:
+        """Cosine of each text to each practice (best chunk); None without the model."""
+        encoder = get_encoder()
+        snapshot = self.snapshot()
+        if encoder is None or snapshot.vectors is None or not texts:
+            return None
+        queries = encoder.encode(texts)
+        result = np.zeros((len(texts), len(practice_ids)), dtype=np.float32)
+        matrix = snapshot.vectors.matrix
+        for column, pk in enumerate(practice_ids):
+            if (rows := snapshot.chunk_rows.get(pk)) is not None:
+                result[:, column] = (queries @ matrix[rows].T).max(axis=1)
+        return result
+
+    def status(self) -> dict:
+        model = encoder_status()
+        mode = "hybrid" if model["status"] == "ok" else "lexical"
+        return {"mode": mode, "model": model}
+
+
+engine = SearchEngine()
