@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("glocal.members.urls")),
     path("practices/", include("glocal.practices.urls")),
+    path("", include("glocal.matching.urls")),
 ]
 
 if settings.DEBUG:

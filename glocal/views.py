@@ -8,7 +8,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
+from glocal.practices.engine import engine
 from glocal.practices.models import Practice, Status
 
 logger = logging.getLogger(__name__)
@@ -23,7 +25,10 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     user = request.user
     if user.is_authenticated:
-        context["my_towns"] = Municipality.objects.filter(memberships__user=user)
+        context["my_towns"] = towns = list(Municipality.objects.filter(memberships__user=user))
+        if towns:
+            town = with_profile(Municipality.objects).get(pk=towns[0].pk)
+            context["top_town"], context["top_five"] = town, recommend(town, limit=5)
         context["my_drafts"] = Practice.objects.editable_by(user).filter(
             status__in=[Status.DRAFT, Status.CHANGES_REQUESTED, Status.SUBMITTED]
         )
@@ -45,6 +50,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
         checks["database"] = "error"
     healthy = all(v == "ok" for v in checks.values())
     return JsonResponse(
-        {"status": "ok" if healthy else "error", "checks": checks, "database": connection.vendor},
+        {"status": "ok" if healthy else "error", "checks": checks,
+         "database": connection.vendor, "search": engine.status()},  # fmt: skip
         status=200 if healthy else 503,
     )

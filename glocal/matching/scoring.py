@@ -6,6 +6,7 @@ each contribution that matters comes with a reason in plain words.
 
 from dataclasses import dataclass, field
 
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 SIZE_BANDS = ["xs", "s", "m", "l", "xl"]
@@ -67,6 +68,11 @@ class Match:
     score: float
     need_rank: int | None = None
     reasons: list[str] = field(default_factory=list)
+
+
+def short(text: str, words: int = 10) -> str:
+    """A need as quoted in a reason: its first words."""
+    return Truncator(text).words(words, truncate="…")
 
 
 def scaled_similarity(cosine: float) -> float:
@@ -134,7 +140,7 @@ def practice_reasons(
 ) -> list[str]:
     reasons = []
     if need:
-        reasons.append(_("matches your need “%(need)s”") % {"need": need.text})
+        reasons.append(_("matches your need “%(need)s”") % {"need": short(need.text)})
     if size == 1.0 and practice.population:
         reasons.append(_("done in a town of %(n)s like yours") % {"n": f"{practice.population:,}"})
     if practice.cost_band == "low":
@@ -208,7 +214,7 @@ def score_peer(town: TownView, other: TownView, other_id: int, cosines=None) -> 
     )  # fmt: skip
     reasons = []
     if shared_need:
-        reasons.append(_("also faces “%(need)s”") % {"need": shared_need[1]})
+        reasons.append(_("also faces “%(need)s”") % {"need": short(shared_need[1])})
     if size == 1.0 and other.population:
         reasons.append(_("similar size: %(n)s inhabitants") % {"n": f"{other.population:,}"})
     if region:

@@ -207,6 +207,11 @@ class SearchEngine:
                                           snapshot.chunk_doc)  # fmt: skip
         return [(row, score) for row, score in hits if score >= DENSE_MINIMUM]
 
+    def encode(self, texts: list[str]) -> np.ndarray | None:
+        """Unit vectors of ``texts``, or None without the model."""
+        encoder = get_encoder()
+        return encoder.encode(texts) if encoder is not None and texts else None
+
     def similarities(self, texts: list[str], practice_ids: list[int]) -> np.ndarray | None:
         """Cosine of each text to each practice (best chunk); None without the model."""
         encoder = get_encoder()

@@ -1,0 +1,139 @@
+import pytest
+
+from glocal.matching.models import Feedback
+from glocal.members.models import Need
+from glocal.practices.tests.conftest import make_practice
+from glocal.reference.models import Theme
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def needs(other_town):
+    """Zahlé needs youth volunteering first, then help with language barriers."""
+    first = Need.objects.create(municipality=other_town, rank=1,
+                                text="Young people want to volunteer for the town")  # fmt: skip
+    first.themes.set(Theme.objects.filter(slug="civic-engagement"))
+    second = Need.objects.create(municipality=other_town, rank=2,
+                                 text="Language barriers between neighbours")  # fmt: skip
+    second.themes.set(Theme.objects.filter(slug="education"))
+    return [first, second]
+
+
+@pytest.fixture
+def practices(town):
+    return {
+        "volunteers": make_practice("Active Citizens", municipality=town, cost_band="low",
+                                    themes=["civic-engagement"], summary="Residents volunteer."),
+        "courses": make_practice("Language Courses", municipality=town, themes=["education"],
+                                 summary="Neighbours learn each other's language."),
+        "harbour": make_practice("Harbour Dredging", municipality=town, themes=["housing"],
+                                 summary="Deepening the port."),
+    }  # fmt: skip
+
+
+def titles(response) -> list[str]:
+    return [item.practice.title for item in response.context["items"]]
+
+
+def test_recommendations_follow_the_ranked_needs_with_reasons(
+    other_member_client, needs, practices
+):
+    response = other_member_client.get("/municipalities/zahle/recommendations/")
+    items = response.context["items"]
+    assert response.status_code == 200
+    assert titles(response)[:2] == ["Active Citizens", "Language Courses"]
+    assert "Harbour Dredging" not in titles(response)[:2]
+    assert (
+        items[0].match.reasons[0]
+        == "matches your need “Young people want to volunteer for the town”"
+    )
+    assert "low cost" in items[0].match.reasons
+
+
+def test_not_relevant_removes_the_practice_from_the_next_list(
+    other_member_client, needs, practices, other_town
+):
+    response = other_member_client.post(
+        "/municipalities/zahle/recommendations/active-citizens/feedback/",
+        {"verdict": "not_relevant"}, headers={"HX-Request": "true"},
+    )  # fmt: skip
+    assert response.status_code == 200
+    assert response.content.decode().lstrip().startswith('<div id="recommendations">')
+    assert "Active Citizens" not in response.content.decode()
+    assert "Language Courses" in response.content.decode()
+    assert Feedback.objects.get(municipality=other_town).verdict == "not_relevant"
+    again = other_member_client.get("/municipalities/zahle/recommendations/")
+    assert "Active Citizens" not in titles(again)
+
+
+def test_interesting_keeps_the_practice_and_says_so(other_member_client, needs, practices):
+    other_member_client.post(
+        "/municipalities/zahle/recommendations/language-courses/feedback/",
+        {"verdict": "interesting"},
+    )
+    response = other_member_client.get("/municipalities/zahle/recommendations/")
+    item = next(i for i in response.context["items"] if i.practice.title == "Language Courses")
+    assert item.verdict == "interesting"
+    assert item.match.reasons[-1] == "you marked it interesting"
+
+
+def test_already_doing_lists_the_town_on_the_practice_page(
+    other_member_client, anonymous, needs, practices
+):
+    other_member_client.post(
+        "/municipalities/zahle/recommendations/active-citizens/feedback/",
+        {"verdict": "already_doing"},
+    )
+    response = anonymous.get("/practices/active-citizens/adopters/")
+    assert [t.name for t in response.context["doing"]] == ["Zahlé"]
+    assert response.context["owner"].name == "Spilamberto"
+
+
+def test_another_towns_representative_cannot_see_or_change_recommendations(
+    member_client, needs, practices
+):
+    assert member_client.get("/municipalities/zahle/recommendations/").status_code == 403
+    response = member_client.post(
+        "/municipalities/zahle/recommendations/active-citizens/feedback/",
+        {"verdict": "not_relevant"},
+    )
+    assert response.status_code == 403
+    assert not Feedback.objects.exists()
+
+
+def test_unknown_verdict_is_a_clear_400(other_member_client, needs, practices):
+    response = other_member_client.post(
+        "/municipalities/zahle/recommendations/active-citizens/feedback/", {"verdict": "meh"}
+    )
+    assert response.status_code == 400
+    assert not Feedback.objects.exists()
+
+
+def test_home_page_shows_the_top_five(other_member_client, needs, practices):
+    response = other_member_client.get("/")
+    assert [i.practice.title for i in response.context["top_five"]][:2] == [
+        "Active Citizens", "Language Courses",
+    ]  # fmt: skip
+
+
+def test_peers_share_challenges_and_explain_why(anonymous, town, needs):
+    need = Need.objects.create(municipality=town, rank=1, text="Few young volunteers")
+    need.themes.set(Theme.objects.filter(slug="civic-engagement"))
+    response = anonymous.get("/municipalities/zahle/peers/")
+    (peer, match), *_ = response.context["peers"]
+    assert peer.name == "Spilamberto"
+    assert match.reasons[0] == "also faces “Few young volunteers”"
+
+
+def test_recommendations_work_without_the_model(other_member_client, needs, practices, monkeypatch):
+    monkeypatch.setenv("GLOCAL_EMBEDDINGS", "off")
+    from glocal.lib.embeddings import reset_encoder
+
+    reset_encoder()
+    try:
+        response = other_member_client.get("/municipalities/zahle/recommendations/")
+    finally:
+        monkeypatch.delenv("GLOCAL_EMBEDDINGS")
+        reset_encoder()
+    assert titles(response)[:2] == ["Active Citizens", "Language Courses"]

@@ -1,0 +1,73 @@
+import pytest
+
+from glocal.lib.embeddings import reset_encoder
+from glocal.practices.engine import embed_practices, engine
+from glocal.practices.models import PracticeVector
+
+from .conftest import make_practice
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    monkeypatch.setenv("GLOCAL_EMBEDDINGS", "off")
+    reset_encoder()
+    yield
+    monkeypatch.delenv("GLOCAL_EMBEDDINGS")
+    reset_encoder()
+
+
+@pytest.fixture
+def embedded(showroom):
+    make_practice("Summer Childcare", summary="Day care for pupils while parents work.",
+                  owner_name="Chios")  # fmt: skip
+    embed_practices()
+    engine.refresh()
+    return showroom
+
+
+def titles(response) -> list[str]:
+    return [p.title for p in response.context["page"].object_list]
+
+
+def test_meaning_finds_a_practice_that_shares_no_word_with_the_query(anonymous, embedded):
+    response = anonymous.get("/practices/", {"q": "kids holiday activities"})
+    assert titles(response)[0] == "Summer Childcare"
+
+
+def test_vectors_are_stored_with_the_record_and_only_recomputed_on_change(embedded):
+    assert PracticeVector.objects.count() == 5  # published and draft practices alike
+    assert embed_practices() == 0
+
+
+def test_saving_through_the_service_embeds_in_the_background(
+    member_client, town, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        member_client.post("/practices/autosave/", {"title": "Repair café",
+                                                    "municipality": town.pk})  # fmt: skip
+    assert PracticeVector.objects.get().practice.title == "Repair café"
+
+
+def test_without_the_model_search_is_lexical_and_says_so(anonymous, showroom, no_model):
+    response = anonymous.get("/practices/", {"q": "language"})
+    health = anonymous.get("/healthz").json()
+    assert titles(response) == ["Learning Each Other's Language"]
+    assert health["search"]["mode"] == "lexical"
+    assert health["search"]["model"]["status"] == "disabled"
+    assert health["status"] == "ok"
+
+
+def test_health_check_reports_hybrid_search_with_the_model(anonymous, db):
+    assert anonymous.get("/healthz").json()["search"]["mode"] == "hybrid"
+
+
+def test_search_falls_back_to_the_database_if_the_engine_fails(anonymous, showroom, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("index unavailable")
+
+    monkeypatch.setattr(engine, "rank", broken)
+    response = anonymous.get("/practices/", {"q": "language"})
+    assert response.status_code == 200
+    assert titles(response) == ["Learning Each Other's Language"]
