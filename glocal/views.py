@@ -50,7 +50,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
         checks["database"] = "error"
     healthy = all(v == "ok" for v in checks.values())
     return JsonResponse(
-        {"status": "ok" if healthy else "error", "checks": checks,
-         "database": connection.vendor, "search": engine.status()},  # fmt: skip
+        {
+            "status": "ok" if healthy else "error",
+            "checks": checks,
+            "database": connection.vendor,
+            "search": engine.status(),
+        },  # fmt: skip
         status=200 if healthy else 503,
     )

@@ -164,12 +164,16 @@ def max_per_document(
     chunk_hits: list[tuple[int, float]], chunk_to_doc: np.ndarray
 ) -> list[tuple[int, float]]:
     """Collapse (chunk row, cosine) hits to (document row, best cosine), best first."""
-    best: dict[int, float] = {}
-    for chunk, cosine in chunk_hits:
-        doc = int(chunk_to_doc[chunk])
-        if cosine > best.get(doc, -math.inf):
-            best[doc] = float(cosine)
-    return sorted(best.items(), key=lambda hit: (-hit[1], hit[0]))
+    if not chunk_hits:
+        return []
+    chunks = np.fromiter((c for c, _ in chunk_hits), dtype=np.int64, count=len(chunk_hits))
+    cosines = np.fromiter((v for _, v in chunk_hits), dtype=np.float64, count=len(chunk_hits))
+    docs = chunk_to_doc[chunks]
+    order = np.lexsort((docs, -cosines))  # best cosine first, ties by document row
+    docs, cosines = docs[order], cosines[order]
+    _, first = np.unique(docs, return_index=True)  # each document's best chunk
+    first.sort()
+    return list(zip(docs[first].tolist(), cosines[first].tolist(), strict=True))
 
 
 def fuse(

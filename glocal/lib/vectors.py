@@ -38,7 +38,8 @@ class IVFIndex:
         self.centroids = kmeans(self.matrix, cells, seed)
         assignment = assign(self.matrix, self.centroids)
         order = np.argsort(assignment, kind="stable")
-        self.rows = order
+        self.rows = order  # position in the cell-sorted matrix -> original row
+        self.sorted = np.ascontiguousarray(self.matrix[order])  # each cell one contiguous slice
         self.bounds = np.searchsorted(assignment[order], np.arange(cells + 1))
         self.probe = max(1, int(round(cells * PROBE_SHARE)))
 
@@ -48,11 +49,14 @@ class IVFIndex:
     def search(self, query: np.ndarray, limit: int, allowed: np.ndarray | None = None):
         query = query.astype(np.float32)
         nearest = top_k(self.centroids @ query, self.probe)[0]
-        rows = np.concatenate([self.rows[self.bounds[c] : self.bounds[c + 1]] for c in nearest])
+        spans = [slice(self.bounds[c], self.bounds[c + 1]) for c in nearest]
+        positions = np.concatenate([np.arange(s.start, s.stop) for s in spans])
+        scores = np.concatenate([self.sorted[s] @ query for s in spans])
+        rows = self.rows[positions]
         if allowed is not None:
-            rows = rows[allowed[rows]]
-        found, scores = top_k(self.matrix[rows] @ query, limit)
-        return rows[found], scores
+            scores = np.where(allowed[rows], scores, -np.inf)
+        found, best = top_k(scores, limit)
+        return rows[found], best
 
 
 def build_vector_index(matrix: np.ndarray) -> ExactIndex | IVFIndex:

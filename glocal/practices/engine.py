@@ -27,6 +27,7 @@ from .models import Practice, PracticeVector, SearchIndexState, Status
 logger = logging.getLogger(__name__)
 MAX_RESULTS = 1000  # nobody pages past this; facets filter within these
 DENSE_CANDIDATES = 1000  # chunks taken from the vector index per query (≈ 100+ practices)
+GENERATION_CHECK_SECONDS = 1.0  # a save shows up in other processes' searches within this
 DENSE_MINIMUM = 0.30  # a practice found only by meaning must be at least this close
 TEXT_FIELDS = ("summary", "objectives", "approach", "results", "lessons", "target_groups")
 
@@ -145,11 +146,17 @@ class SearchEngine:
         self._snapshot: Snapshot | None = None
         self._lock = threading.Lock()
         self._rebuilding = threading.Event()
+        self._checked = 0.0
 
     def snapshot(self) -> Snapshot:
         """The current snapshot. A stale one keeps serving while a thread rebuilds it."""
-        generation = current_generation()
         snapshot = self._snapshot
+        now = time.monotonic()
+        background = settings.SEARCH_REBUILD_IN_BACKGROUND
+        if snapshot is not None and background and now - self._checked < GENERATION_CHECK_SECONDS:
+            return snapshot
+        self._checked = now
+        generation = current_generation()
         if snapshot is None:
             with self._lock:
                 if self._snapshot is None:
@@ -196,13 +203,15 @@ class SearchEngine:
         fused = retrieval.fuse(lexical, dense, snapshot.prior)
         return [(int(snapshot.ids[row]), float(score)) for row, score in fused[:limit]]
 
-    def dense_hits(self, snapshot: Snapshot, q: str, allowed) -> list[tuple[int, float]]:
+    def dense_hits(
+        self, snapshot: Snapshot, q: str, allowed, candidates: int = DENSE_CANDIDATES
+    ) -> list[tuple[int, float]]:
         encoder = get_encoder()
         if encoder is None or snapshot.vectors is None:
             return []
         query = encoder.encode([q])[0]
         chunk_allowed = allowed[snapshot.chunk_doc] if allowed is not None else None
-        rows, scores = snapshot.vectors.search(query, DENSE_CANDIDATES, chunk_allowed)
+        rows, scores = snapshot.vectors.search(query, candidates, chunk_allowed)
         hits = retrieval.max_per_document(list(zip(rows.tolist(), scores.tolist(), strict=True)),
                                           snapshot.chunk_doc)  # fmt: skip
         return [(row, score) for row, score in hits if score >= DENSE_MINIMUM]
