@@ -10,7 +10,9 @@ run: setup
 	@echo ""
 	@echo "Glocal is serving on http://127.0.0.1:8000"
 	@$(BIN)/python manage.py demo_logins
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# The task worker embeds practices saved while the site runs; both stop together.
+	trap 'kill 0' EXIT INT TERM; $(BIN)/python manage.py db_worker & \
+	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput

@@ -26,6 +26,7 @@ from .models import Practice, PracticeVector, SearchIndexState, Status
 
 logger = logging.getLogger(__name__)
 MAX_RESULTS = 1000  # nobody pages past this; facets filter within these
+LEXICAL_CANDIDATES = 200  # BM25 hits fused, even when fewer results are wanted
 DENSE_CANDIDATES = 1000  # chunks taken from the vector index per query (≈ 100+ practices)
 GENERATION_CHECK_SECONDS = 1.0  # a save shows up in other processes' searches within this
 DENSE_MINIMUM = 0.30  # a practice found only by meaning must be at least this close
@@ -195,13 +196,21 @@ class SearchEngine:
         return self._snapshot
 
     def rank(self, q: str, *, published_only: bool = True, limit: int = MAX_RESULTS):
-        """Practice ids with fused scores, best first."""
+        """Practice ids with fused scores, best first.
+
+        Both lists are fused in full (not cut at ``limit`` first) so that the BM25
+        normalisation and the dense floor are the same whatever page is asked for. A
+        practice found by meaning alone is kept only if it is close enough.
+        """
         snapshot = self.snapshot()
         allowed = snapshot.published if published_only else None
-        lexical = snapshot.bm25.search(q, limit=limit, allowed=allowed)
+        lexical = snapshot.bm25.search(q, limit=max(limit, LEXICAL_CANDIDATES), allowed=allowed)
         dense = self.dense_hits(snapshot, q, allowed)
         fused = retrieval.fuse(lexical, dense, snapshot.prior)
-        return [(int(snapshot.ids[row]), float(score)) for row, score in fused[:limit]]
+        found_by_words = {row for row, _ in lexical}
+        close = {row for row, cosine in dense if cosine >= DENSE_MINIMUM}
+        kept = [(r, score) for r, score in fused if r in found_by_words or r in close]
+        return [(int(snapshot.ids[row]), float(score)) for row, score in kept[:limit]]
 
     def dense_hits(
         self, snapshot: Snapshot, q: str, allowed, candidates: int = DENSE_CANDIDATES
@@ -214,7 +223,7 @@ class SearchEngine:
         rows, scores = snapshot.vectors.search(query, candidates, chunk_allowed)
         hits = retrieval.max_per_document(list(zip(rows.tolist(), scores.tolist(), strict=True)),
                                           snapshot.chunk_doc)  # fmt: skip
-        return [(row, score) for row, score in hits if score >= DENSE_MINIMUM]
+        return hits
 
     def encode(self, texts: list[str]) -> np.ndarray | None:
         """Unit vectors of ``texts``, or None without the model."""

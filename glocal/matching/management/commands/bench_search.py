@@ -22,6 +22,7 @@ from glocal.practices.engine import SearchEngine, bump_generation
 from glocal.practices.models import Practice, PracticeVector, Status
 
 from ...evaluation import percentile
+from ...throwaway import run_in_throwaway_database
 
 WORDS = (
     "youth participation language courses waste recycling housing refugees summer camp digital "
@@ -43,10 +44,19 @@ class Command(BaseCommand):
     help = "Benchmark hybrid search, query embedding and lexical search at several sizes."
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--in-place", action="store_true",
+            help="use the configured database (inside a rolled-back transaction) instead of "
+            "a throw-away SQLite database",
+        )  # fmt: skip
         parser.add_argument("--sizes", default="1000,10000,100000")
         parser.add_argument("--queries", type=int, default=200)
 
-    def handle(self, *args, sizes: str, queries: int, **options):
+    def handle(self, *args, sizes: str, queries: int, in_place: bool, **options):
+        if not in_place:
+            arguments = ["bench_search", "--sizes", sizes, "--queries", str(queries), "--in-place"]
+            run_in_throwaway_database(arguments)
+            return
         encoder = get_encoder()
         if encoder is None:
             self.stderr.write("The embedding model is not available; hybrid figures need it.")

@@ -17,19 +17,31 @@ from glocal.practices.engine import SearchEngine, embed_practices
 from glocal.practices.models import Practice, Status
 
 from ...evaluation import mrr_at, ndcg_at, percentile, read_beir, recall_at
+from ...throwaway import run_in_throwaway_database
 
 
 class Command(BaseCommand):
     help = "Index a BEIR corpus with the production engine, run its queries, print metrics."
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--in-place", action="store_true",
+            help="use the configured database (inside a rolled-back transaction) instead of "
+            "a throw-away SQLite database",
+        )  # fmt: skip
         parser.add_argument("folder", type=Path)
         parser.add_argument("--split", default="dev")
         parser.add_argument("--limit", type=int, default=0, help="only the first N queries")
 
-    def handle(self, *args, folder: Path, split: str, limit: int, **options):
+    def handle(self, *args, folder: Path, split: str, limit: int, in_place: bool, **options):
         if not (folder / "corpus.jsonl").exists():
             raise CommandError(f"{folder} has no corpus.jsonl: not a BEIR folder")
+        if not in_place:
+            arguments = ["evaluate_search", str(folder.resolve()), "--split", split,
+                         "--limit", str(limit), "--in-place"]  # fmt: skip
+            if run_in_throwaway_database(arguments):
+                raise CommandError("the evaluation failed")
+            return
         corpus, queries, qrels = read_beir(folder, split)
         if limit:
             queries = dict(list(queries.items())[:limit])
