@@ -8,13 +8,18 @@ from tqdm import tqdm
 from glocal.lib.embeddings import encoder_status
 
 from ...engine import embed_practices, engine
-from ...models import Practice
+from ...models import Practice, PracticeVector
 
 
 class Command(BaseCommand):
     help = "Embed every practice whose text changed, then rebuild this process's search index."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--all", action="store_true", help="recompute every vector")
+
+    def handle(self, *args, all: bool, **options):
+        if all:
+            PracticeVector.objects.all().delete()
         status = encoder_status()
         if status["status"] != "ok":
             self.stderr.write(f"The embedding model is {status['status']}: lexical search only.")
