@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "glocal.members",
     "glocal.practices",
     "glocal.matching",
+    "glocal.opendata",
+    "glocal.maps",
     "glocal.demo",
 ]
 

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from glocal import views
+from glocal.api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -13,6 +14,9 @@ urlpatterns = [
     path("", include("glocal.members.urls")),
     path("practices/", include("glocal.practices.urls")),
     path("", include("glocal.matching.urls")),
+    path("", include("glocal.opendata.urls")),
+    path("", include("glocal.maps.urls")),
+    path("api/", api.urls),
 ]
 
 if settings.DEBUG:

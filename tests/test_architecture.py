@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-APP_ORDER = ["lib", "reference", "members", "practices", "matching", "demo"]
+APP_ORDER = ["lib", "reference", "members", "practices", "matching", "opendata", "maps", "demo"]
 
 
 def imported_apps(path: Path) -> set[str]:

@@ -1,0 +1,2 @@
+app_name = "opendata"
+urlpatterns: list = []
