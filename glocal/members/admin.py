@@ -1,6 +1,8 @@
 """Secretariat admin for people, member municipalities and invitations."""
 
-from django.contrib import admin
+import secrets
+
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import HttpRequest
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glocal.reference.admin import SecretariatPermissions
 
-from .models import Invitation, Membership, Municipality, Need, User
+from .models import ApiToken, Invitation, Membership, Municipality, Need, User
 
 
 class EmailUserChangeForm(UserChangeForm):
@@ -97,4 +99,22 @@ class InvitationAdmin(SecretariatPermissions, admin.ModelAdmin):
     def save_model(self, request: HttpRequest, obj: Invitation, form, change: bool) -> None:
         if not change:
             obj.invited_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(SecretariatPermissions, admin.ModelAdmin):
+    list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
+    list_select_related = ["user"]
+    search_fields = ["name", "user__email", "prefix"]
+    autocomplete_fields = ["user"]
+    fields = ["user", "name", "prefix", "created_at", "last_used_at"]
+    readonly_fields = ["prefix", "created_at", "last_used_at"]
+
+    def save_model(self, request: HttpRequest, obj: ApiToken, form, change: bool) -> None:
+        """A new token's key is shown once, here; only its hash is kept."""
+        if not change:
+            key = secrets.token_urlsafe(32)
+            obj.key_hash, obj.prefix = ApiToken.hash_key(key), key[:8]
+            messages.warning(request, _("Copy the key now, it is not shown again: %s") % key)
         super().save_model(request, obj, form, change)

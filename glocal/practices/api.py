@@ -1,0 +1,223 @@
+"""Practices in the API: the showroom's search and facets, the detail, and token edits."""
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, QueryDict
+from ninja import Field, Query, Router, Schema, Status
+
+from glocal.members.api import (
+    NO_NUL,
+    READ_ERRORS,
+    WRITE_ERRORS,
+    PageQuery,
+    SearchText,
+    Slug,
+    api_user,
+    error_body,
+    token_auth,
+)
+from glocal.members.models import Municipality, PopulationBand
+from glocal.reference.models import Region
+
+from . import services
+from .access import can_edit_practice, get_practice_for_viewer
+from .facets import FACETS, apply_facets
+from .forms import PracticeForm
+from .models import CostBand, Practice
+
+FacetText = Annotated[str, Field(max_length=60, pattern=NO_NUL)]
+FacetNumber = Annotated[int, Field(ge=0, le=9999)]
+Text = Annotated[str, Field(max_length=10_000, pattern=NO_NUL)]
+Line = Annotated[str, Field(max_length=500, pattern=NO_NUL)]
+Count = Annotated[int, Field(ge=0, le=2_000_000_000)]
+
+
+class PracticeQuery(PageQuery):
+    q: SearchText = ""
+    theme: list[FacetText] = []
+    sdg: list[FacetNumber] = []
+    region: list[Region] = []
+    country: list[FacetText] = []
+    population: list[PopulationBand] = []
+    cost: list[CostBand] = []
+    year: list[FacetNumber] = []
+    award: list[Literal["0", "1"]] = []
+
+    def facet_params(self) -> QueryDict:
+        params = QueryDict(mutable=True)
+        for facet in FACETS:
+            params.setlist(facet.param, [str(v) for v in getattr(self, facet.param)])
+        return params
+
+
+class FacetItem(Schema):
+    value: str
+    label: str
+    count: int
+
+
+class PracticeOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    status: str
+    owner: str
+    municipality: str | None
+    country: str | None
+    start_year: int | None
+    end_year: int | None
+    themes: list[str]
+    sdgs: list[int]
+    cost_band: str
+    award: str
+    published_at: datetime | None
+
+    @staticmethod
+    def resolve_municipality(obj) -> str | None:
+        return obj.municipality.slug if obj.municipality_id else None
+
+    @staticmethod
+    def resolve_country(obj) -> str | None:
+        return obj.country_id
+
+    @staticmethod
+    def resolve_themes(obj) -> list[str]:
+        return [theme.slug for theme in obj.themes.all()]
+
+    @staticmethod
+    def resolve_sdgs(obj) -> list[int]:
+        return [sdg.number for sdg in obj.sdgs.all()]
+
+
+class PracticeDetailOut(PracticeOut):
+    target_groups: str
+    situation_before: str
+    objectives: str
+    approach: str
+    partners: str
+    budget_eur: int | None
+    budget_notes: str
+    staff: str
+    duration_months: int | None
+    results: str
+    evidence: str
+    lessons: str
+    transferability: str
+    links: list[str]
+    source_name: str
+    source_url: str
+    licence: str
+
+    @staticmethod
+    def resolve_links(obj) -> list[str]:
+        return obj.link_list
+
+
+class PracticePage(Schema):
+    count: int
+    page: int
+    page_size: int
+    results: list[PracticeOut]
+    facets: dict[str, list[FacetItem]]
+
+
+class PracticePatch(Schema):
+    title: Line | None = None
+    summary: Text | None = None
+    municipality: Line | None = Field(None, description="The owning municipality's slug.")
+    owner_name: Line | None = None
+    country: Line | None = Field(None, description="ISO code of the country.")
+    start_year: Count | None = None
+    end_year: Count | None = None
+    themes: list[Line] | None = Field(None, description="Theme slugs.")
+    sdgs: list[Count] | None = Field(None, description="SDG numbers.")
+    target_groups: Line | None = None
+    situation_before: Text | None = None
+    objectives: Text | None = None
+    approach: Text | None = None
+    partners: Text | None = None
+    budget_eur: Count | None = None
+    budget_notes: Line | None = None
+    cost_band: Line | None = None
+    staff: Line | None = None
+    duration_months: Count | None = None
+    results: Text | None = None
+    evidence: Text | None = None
+    lessons: Text | None = None
+    transferability: Text | None = None
+    award: Line | None = None
+    links: list[Line] | None = None
+    contact_name: Line | None = None
+    contact_email: Line | None = None
+    source_name: Line | None = None
+    source_url: Line | None = None
+    licence: Line | None = None
+
+
+router = Router(tags=["practices"])
+
+
+@router.get("", response={200: PracticePage, **READ_ERRORS})
+def list_practices(request: HttpRequest, filters: Query[PracticeQuery]):
+    api_user(request)
+    queryset = Practice.objects.published().search(filters.q)
+    queryset, groups = apply_facets(queryset, filters.facet_params())
+    results = list(queryset.for_cards()[filters.window()])
+    facets = {
+        group["facet"].param: [
+            {"value": i["value"], "label": str(i["label"]), "count": i["count"]}
+            for i in group["items"]
+        ]
+        for group in groups
+    }
+    return {"count": queryset.count(), "page": filters.page, "page_size": filters.page_size,
+            "results": results, "facets": facets}  # fmt: skip
+
+
+def fetch_practice(request: HttpRequest, slug: str) -> Practice:
+    found = get_practice_for_viewer(request, slug)
+    return Practice.objects.for_cards().get(pk=found.pk)
+
+
+@router.get("/{slug}", response={200: PracticeDetailOut, **READ_ERRORS})
+def get_practice(request: HttpRequest, slug: Slug):
+    api_user(request)
+    return fetch_practice(request, slug)
+
+
+def form_data(practice: Practice, form: PracticeForm, patch: dict) -> dict:
+    """The practice as the form would post it, with the patch laid over it."""
+    data = {}
+    for name in form.fields:
+        if name == "themes":
+            data[name] = [theme.slug for theme in practice.themes.all()]
+        elif name == "sdgs":
+            data[name] = [sdg.pk for sdg in practice.sdgs.all()]
+        elif name in ("municipality", "country"):
+            data[name] = getattr(practice, f"{name}_id")
+        else:
+            data[name] = getattr(practice, name)
+    if "municipality" in patch and patch["municipality"]:
+        town = Municipality.objects.filter(slug=patch["municipality"]).first()
+        patch["municipality"] = town.pk if town else "unknown"
+    if "links" in patch:
+        patch["links"] = "\n".join(patch["links"] or [])
+    data.update({k: ("" if v is None else v) for k, v in patch.items()})
+    return data
+
+
+@router.patch("/{slug}", auth=token_auth, response={200: PracticeDetailOut, **WRITE_ERRORS})
+def patch_practice(request: HttpRequest, slug: Slug, patch: PracticePatch):
+    user = request.user
+    practice = get_practice_for_viewer(request, slug)
+    if not can_edit_practice(user, practice):
+        raise PermissionDenied("You may not change this practice.")
+    form = PracticeForm(instance=practice, user=user)
+    data = form_data(practice, form, patch.dict(exclude_unset=True))
+    form = PracticeForm(data=data, instance=practice, user=user)
+    if not form.is_valid():
+        return Status(422, error_body("invalid", "The practice was not saved.", form.errors))
+    services.save_practice(practice=form.save(commit=False), user=user, m2m=form.save_m2m)
+    return fetch_practice(request, slug)
