@@ -1,2 +1,8 @@
+from django.urls import path
+
+from . import views
+
 app_name = "maps"
-urlpatterns: list = []
+urlpatterns = [
+    path("map/", views.network_map, name="map"),
+]
