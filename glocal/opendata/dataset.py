@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from glocal.practices.importing import export_rows
+from glocal.practices.exporting import export_rows
 from glocal.practices.models import Practice
 
 from .jsonld import licence_url

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from glocal.practices.importing import write_csv
+from glocal.practices.exporting import write_csv
 
 from . import dataset, reports
 

@@ -16,13 +16,12 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from glocal.reference.admin import SecretariatPermissions
 
+from .exporting import write_csv, write_xlsx
 from .importing import (
     COLUMNS,
     ImportFormatError,
     import_practices,
     read_rows,
-    write_csv,
-    write_xlsx,
 )
 from .models import Attachment, Practice, Revision, Status
 from .services import record_revision, unique_slug

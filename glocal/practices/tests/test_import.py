@@ -11,14 +11,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from glocal.practices.exporting import write_csv, write_xlsx
 from glocal.practices.importing import (
     COLUMNS,
     import_practices,
     ipsx_row,
     read_rows,
     summarise,
-    write_csv,
-    write_xlsx,
 )
 from glocal.practices.models import Practice, Revision, Status
 
