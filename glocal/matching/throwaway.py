@@ -21,3 +21,12 @@ def run_in_throwaway_database(arguments: list[str]) -> int:
         migrate = [sys.executable, str(manage), "migrate", "--noinput", "-v0"]
         subprocess.run(migrate, env=env, check=True)
         return subprocess.run([sys.executable, str(manage), *arguments], env=env).returncode
+
+
+def add_in_place_argument(parser) -> None:
+    parser.add_argument(
+        "--in-place",
+        action="store_true",
+        help="use the configured database (inside a rolled-back transaction) instead of "
+        "a throw-away SQLite database",
+    )

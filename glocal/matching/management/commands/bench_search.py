@@ -22,7 +22,7 @@ from glocal.practices.engine import SearchEngine, bump_generation
 from glocal.practices.models import Practice, PracticeVector, Status
 
 from ...evaluation import percentile
-from ...throwaway import run_in_throwaway_database
+from ...throwaway import add_in_place_argument, run_in_throwaway_database
 
 WORDS = (
     "youth participation language courses waste recycling housing refugees summer camp digital "
@@ -44,11 +44,7 @@ class Command(BaseCommand):
     help = "Benchmark hybrid search, query embedding and lexical search at several sizes."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--in-place", action="store_true",
-            help="use the configured database (inside a rolled-back transaction) instead of "
-            "a throw-away SQLite database",
-        )  # fmt: skip
+        add_in_place_argument(parser)
         parser.add_argument("--sizes", default="1000,10000,100000")
         parser.add_argument("--queries", type=int, default=200)
 

@@ -17,18 +17,14 @@ from glocal.practices.engine import SearchEngine, embed_practices
 from glocal.practices.models import Practice, Status
 
 from ...evaluation import mrr_at, ndcg_at, percentile, read_beir, recall_at
-from ...throwaway import run_in_throwaway_database
+from ...throwaway import add_in_place_argument, run_in_throwaway_database
 
 
 class Command(BaseCommand):
     help = "Index a BEIR corpus with the production engine, run its queries, print metrics."
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--in-place", action="store_true",
-            help="use the configured database (inside a rolled-back transaction) instead of "
-            "a throw-away SQLite database",
-        )  # fmt: skip
+        add_in_place_argument(parser)
         parser.add_argument("folder", type=Path)
         parser.add_argument("--split", default="dev")
         parser.add_argument("--limit", type=int, default=0, help="only the first N queries")
