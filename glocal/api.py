@@ -10,15 +10,23 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
+from glocal.calls.api import router as calls
+from glocal.events.api import router as events
 from glocal.members.api import error_body
 from glocal.members.api import router as municipalities
+from glocal.network.api import router as network
 from glocal.practices.api import router as practices
+from glocal.projects.api import router as projects
 
 api = NinjaAPI(title="Glocal API", version="1", urls_namespace="api", docs_url="/docs",
                openapi_url="/openapi.json",
                throttle=[AnonRateThrottle("120/min"), AuthRateThrottle("600/min")])  # fmt: skip
 api.add_router("/v1/practices", practices)
 api.add_router("/v1/municipalities", municipalities)
+api.add_router("/v1", projects)
+api.add_router("/v1", calls)
+api.add_router("/v1", events)
+api.add_router("/v1", network)
 
 
 def field_errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-APP_ORDER = ["lib", "reference", "members", "practices", "matching", "opendata", "maps", "demo"]
+APP_ORDER = [
+    "lib", "reference", "members", "practices", "matching", "projects", "calls", "events",
+    "network", "opendata", "maps", "demo",
+]  # fmt: skip
 
 
 def imported_apps(path: Path) -> set[str]:
