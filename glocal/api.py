@@ -11,6 +11,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from glocal.calls.api import router as calls
+from glocal.cooperation.api import router as cooperation
 from glocal.events.api import router as events
 from glocal.members.api import error_body
 from glocal.members.api import router as municipalities
@@ -27,6 +28,7 @@ api.add_router("/v1", projects)
 api.add_router("/v1", calls)
 api.add_router("/v1", events)
 api.add_router("/v1", network)
+api.add_router("/v1", cooperation)
 
 
 def field_errors(exc: ValidationError) -> dict[str, list[str]]:

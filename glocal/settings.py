@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "glocal.calls",
     "glocal.events",
     "glocal.network",
+    "glocal.cooperation",
     "glocal.opendata",
     "glocal.maps",
     "glocal.demo",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("glocal.calls.urls")),
     path("", include("glocal.events.urls")),
     path("", include("glocal.network.urls")),
+    path("", include("glocal.cooperation.urls")),
     path("", include("glocal.opendata.urls")),
     path("", include("glocal.maps.urls")),
     path("api/", api.urls),

@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 APP_ORDER = [
     "lib", "reference", "members", "practices", "matching", "projects", "calls", "events",
-    "network", "opendata", "maps", "demo",
+    "network", "cooperation", "opendata", "maps", "demo",
 ]  # fmt: skip
 
 

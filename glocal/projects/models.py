@@ -58,6 +58,26 @@ class ProjectVisibility(models.TextChoices):
     PRIVATE = "private", _("Our municipality and the secretariat")
 
 
+class ProjectQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ProjectQuerySet":
+        """Public projects for everyone, network ones when signed in, private ones at home."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        if user.is_authenticated:
+            return self.filter(
+                models.Q(visibility__in=[ProjectVisibility.PUBLIC, ProjectVisibility.NETWORK])
+                | models.Q(municipality__memberships__user=user)
+            ).distinct()
+        return self.filter(visibility=ProjectVisibility.PUBLIC)
+
+    def editable_by(self, user) -> "ProjectQuerySet":
+        if not user.is_authenticated:
+            return self.none()
+        if user.is_staff:
+            return self
+        return self.filter(municipality__memberships__user=user).distinct()
+
+
 class Project(models.Model):
     """A municipality's local action project, adapted from a prototype or a practice."""
 
@@ -89,6 +109,8 @@ class Project(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

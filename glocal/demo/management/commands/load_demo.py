@@ -13,7 +13,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from glocal.demo import load_calls, load_events, load_network, load_projects
+from glocal.demo import (
+    load_calls,
+    load_cooperation,
+    load_events,
+    load_network,
+    load_projects,
+)
 from glocal.demo.content import (
     DEFAULT_AUTHOR,
     DEMO_PASSWORD,
@@ -193,7 +199,7 @@ class Command(BaseCommand):
                     create_practice(data, towns, users, themes)
                     new_practices += 1
             self.stdout.write(f"Practices: {len(PRACTICES)} ({new_practices} new)")
-            for module in (load_projects, load_calls, load_events, load_network):
+            for module in (load_projects, load_calls, load_events, load_network, load_cooperation):
                 module.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(self.summary()))
 
