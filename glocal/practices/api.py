@@ -25,7 +25,7 @@ from . import services
 from .access import can_edit_practice, get_practice_for_viewer
 from .facets import FACETS, apply_facets
 from .forms import PracticeForm
-from .models import CostBand, Practice
+from .models import CostBand, Distinction, Practice
 
 FacetText = Annotated[str, Field(max_length=60, pattern=NO_NUL)]
 FacetNumber = Annotated[int, Field(ge=0, le=9999)]
@@ -44,6 +44,7 @@ class PracticeQuery(PageQuery):
     cost: list[CostBand] = []
     year: list[FacetNumber] = []
     award: list[Literal["0", "1"]] = []
+    distinction: list[Distinction] = []
 
     def facet_params(self) -> QueryDict:
         params = QueryDict(mutable=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from glocal.members.models import POPULATION_BAND_LIMITS, PopulationBand
 from glocal.reference.models import Region
 
-from .models import CostBand
+from .models import CostBand, Distinction
 
 
 def population_band_expression() -> Case:
@@ -94,6 +94,7 @@ FACETS = [
         choices={"1": _("Awarded or labelled"), "0": _("Not awarded")},
         annotate=award_expression,
     ),  # fmt: skip
+    Facet("distinction", _("Network award"), "distinction", choices=dict(Distinction.choices)),
 ]
 
 

@@ -26,6 +26,13 @@ class CostBand(models.TextChoices):
     HIGH = "high", _("High cost (over €200,000)")
 
 
+class Distinction(models.TextChoices):
+    """The network's own award, set by the jury's published decision (calls app)."""
+
+    WINNER = "winner", _("Network award winner")
+    FINALIST = "finalist", _("Network award finalist")
+
+
 YEAR_VALIDATORS = [MinValueValidator(1950), MaxValueValidator(2100)]
 
 
@@ -107,6 +114,10 @@ class Practice(models.Model):
     lessons = models.TextField(_("lessons learned"), blank=True)
     transferability = models.TextField(_("transferability notes"), blank=True)
     award = models.CharField(_("award or label"), max_length=200, blank=True)
+    distinction = models.CharField(
+        _("network award"), max_length=10, choices=Distinction.choices, blank=True
+    )
+    distinction_title = models.CharField(_("network award title"), max_length=200, blank=True)
     links = models.TextField(_("links"), blank=True, help_text=_("One web address per line."))
     contact_name = models.CharField(_("contact person"), max_length=150, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
