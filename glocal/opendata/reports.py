@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glocal.members.models import Municipality
 from glocal.practices.models import Practice, Status
+from glocal.projects.models import Indicator, ProjectVisibility
 from glocal.reference.models import Country, Region, Sdg
 
 EXAMPLES_PER_GOAL = 5
@@ -23,7 +24,7 @@ YEAR_RE = re.compile(r"(19[5-9]\d|20\d\d|2100)")
 
 CSV_COLUMNS = (
     "sdg", "name", "practices", "municipalities", "countries", "priority_municipalities",
-    "example_practices",
+    "public_projects", "indicators", "indicator_progress_pct", "example_practices",
 )  # fmt: skip
 
 
@@ -96,12 +97,40 @@ def priority_goals(filters: Filters):
     return links
 
 
+def project_goal_figures(filters: Filters) -> dict[int, dict]:
+    """Per goal: public local action projects with an indicator on it, those indicators, and
+    their average progress from baseline to target (latest measurement). One query."""
+    indicators = Indicator.objects.filter(
+        project__visibility=ProjectVisibility.PUBLIC, sdgs__isnull=False
+    )
+    if filters.region:
+        indicators = indicators.filter(project__municipality__country__region=filters.region)
+    if filters.country:
+        indicators = indicators.filter(project__municipality__country_id=filters.country)
+    if filters.year:
+        indicators = indicators.filter(project__start_date__year=filters.year)
+    figures: dict[int, dict] = {}
+    rows = indicators.with_latest().values_list(
+        "pk", "project_id", "baseline", "target", "latest_value", "sdgs__number"
+    )
+    for pk, project_id, baseline, target, latest, number in rows:
+        goal = figures.setdefault(number, {"projects": set(), "indicators": set(), "progress": []})
+        goal["projects"].add(project_id)
+        goal["indicators"].add(pk)
+        progress = Indicator(baseline=baseline, target=target).progress(latest)
+        if progress is not None:
+            goal["progress"].append(progress)
+    return figures
+
+
 def sdg_rows(filters: Filters) -> list[dict]:
     """One row per goal, 1 to 17, with its counts and up to five example practices.
 
     ``practices`` counts published practices on the goal; ``municipalities`` and
     ``countries`` count the distinct owning member towns and countries of those practices;
-    ``priorities`` counts member towns that chose the goal as a priority. Four queries.
+    ``priorities`` counts member towns that chose the goal as a priority; ``projects``,
+    ``indicators`` and ``indicator_progress`` come from public local action projects.
+    Five queries.
     """
     practice_links = published_practice_goals(filters)
     practice_counts = {
@@ -133,9 +162,12 @@ def sdg_rows(filters: Filters) -> list[dict]:
         "sdg_id", "practice__title", "practice__slug"
     ):
         examples.setdefault(sdg_id, []).append({"title": title, "slug": slug})
+    projects = project_goal_figures(filters)
     rows = []
     for sdg in Sdg.objects.order_by("number"):
         counts = practice_counts.get(sdg.number, {})
+        goal = projects.get(sdg.number, {"projects": (), "indicators": (), "progress": []})
+        progress = goal["progress"]
         rows.append(
             {
                 "number": sdg.number,
@@ -144,6 +176,9 @@ def sdg_rows(filters: Filters) -> list[dict]:
                 "municipalities": counts.get("municipalities", 0),
                 "countries": counts.get("countries", 0),
                 "priorities": priority_counts.get(sdg.number, 0),
+                "projects": len(goal["projects"]),
+                "indicators": len(goal["indicators"]),
+                "indicator_progress": round(sum(progress) / len(progress)) if progress else None,
                 "examples": examples.get(sdg.number, []),
             }
         )
@@ -201,7 +236,8 @@ def csv_rows(rows: list[dict]) -> list[list]:
         lines.append(
             [
                 row["number"], row["name"], row["practices"], row["municipalities"],
-                row["countries"], row["priorities"],
+                row["countries"], row["priorities"], row["projects"], row["indicators"],
+                "" if row["indicator_progress"] is None else row["indicator_progress"],
                 "; ".join(example["title"] for example in row["examples"]),
             ]
         )  # fmt: skip

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Project
+from .models import Indicator, Milestone, Project, Prototype
 
 
 def get_project_for_viewer(request: HttpRequest, pk: int) -> Project:
@@ -26,3 +26,30 @@ def get_project_for_editor(request: HttpRequest, pk: int) -> Project:
     if not can_edit_project(request.user, project):
         raise PermissionDenied("Only this municipality's team and the secretariat may change it.")
     return project
+
+
+def get_prototype_for_viewer(request: HttpRequest, slug: str) -> Prototype:
+    """Published prototypes for all; drafts only for the secretariat, else 404."""
+    return get_object_or_404(Prototype.objects.visible_to(request.user), slug=slug)
+
+
+def get_prototype_for_editor(request: HttpRequest, slug: str | None = None) -> Prototype | None:
+    """Only the secretariat writes prototypes; ``None`` slug means a new one."""
+    if not (request.user.is_authenticated and request.user.is_staff):
+        raise PermissionDenied("Only the secretariat edits prototypes.")
+    return get_object_or_404(Prototype, slug=slug) if slug else None
+
+
+def get_indicator_for_editor(request: HttpRequest, project_pk: int, pk: int) -> Indicator:
+    project = get_project_for_editor(request, project_pk)
+    return get_object_or_404(project.indicators.select_related("project"), pk=pk)
+
+
+def get_milestone_for_editor(request: HttpRequest, project_pk: int, pk: int) -> Milestone:
+    project = get_project_for_editor(request, project_pk)
+    return get_object_or_404(project.milestones.select_related("project"), pk=pk)
+
+
+def can_record_measurement(user, project: Project) -> bool:
+    """Through the API only the town's own representatives report figures."""
+    return user.is_authenticated and project.municipality.memberships.filter(user=user).exists()

@@ -1,13 +1,29 @@
 """Prototypes (transferable versions of practices) and local action projects adapted from them."""
 
+import datetime
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.reference.models import Sdg, Theme
+
+UPDATE_INTERVAL_DAYS = 30  # a running project is expected to post an update once a month
+
+
+class PrototypeQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "PrototypeQuerySet":
+        """Published prototypes for everyone; drafts only for the secretariat."""
+        if user.is_authenticated and user.is_staff:
+            return self
+        return self.filter(is_published=True)
 
 
 class Prototype(models.Model):
@@ -32,6 +48,8 @@ class Prototype(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PrototypeQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
@@ -76,6 +94,34 @@ class ProjectQuerySet(models.QuerySet):
         if user.is_staff:
             return self
         return self.filter(municipality__memberships__user=user).distinct()
+
+    def running(self) -> "ProjectQuerySet":
+        return self.filter(status__in=[ProjectStatus.PLANNING, ProjectStatus.IMPLEMENTING])
+
+    def for_list(self) -> "ProjectQuerySet":
+        return self.select_related("municipality__country", "prototype", "source_practice")
+
+    def with_flags(self, today: datetime.date | None = None) -> "ProjectQuerySet":
+        """Annotate ``overdue_count`` (open milestones past due) and ``last_update_at``."""
+        today = today or timezone.localdate()
+        overdue = (
+            Milestone.objects.overdue(today)
+            .filter(project=models.OuterRef("pk"))
+            .values("project")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        last_update = ProgressUpdate.objects.filter(project=models.OuterRef("pk")).values(
+            "created_at"
+        )[:1]
+        return self.annotate(
+            overdue_count=Coalesce(models.Subquery(overdue), 0),
+            last_update_at=models.Subquery(last_update),
+        )
+
+    def late(self, today: datetime.date | None = None) -> "ProjectQuerySet":
+        """Running projects with at least one open milestone past its due date."""
+        return self.running().with_flags(today).filter(overdue_count__gt=0)
 
 
 class Project(models.Model):
@@ -122,3 +168,359 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project_detail", args=[self.pk])
+
+    @property
+    def source(self) -> "Prototype | Practice | None":
+        return self.prototype or self.source_practice
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ProjectStatus.PLANNING, ProjectStatus.IMPLEMENTING)
+
+    def update_is_missing(self, last_update_at, today: datetime.date | None = None) -> bool:
+        """Implementing, and no progress update for more than a month (or ever)."""
+        if self.status != ProjectStatus.IMPLEMENTING:
+            return False
+        today = today or timezone.localdate()
+        since = last_update_at.date() if last_update_at else (self.start_date or today)
+        return (today - since).days > UPDATE_INTERVAL_DAYS
+
+
+class ContextSize(models.TextChoices):
+    SMALL = "small", _("Small town (under 20,000)")
+    MEDIUM = "medium", _("Medium town (20,000–100,000)")
+    LARGE = "large", _("City (over 100,000)")
+
+
+class ContextBudget(models.TextChoices):
+    LOW = "low", _("Small budget (under €20,000)")
+    MEDIUM = "medium", _("Medium budget (€20,000–200,000)")
+    HIGH = "high", _("Large budget (over €200,000)")
+
+
+class PrototypeVariant(models.Model):
+    """How the prototype changes in a given context: a small town, a tight budget."""
+
+    prototype = models.ForeignKey(Prototype, on_delete=models.CASCADE, related_name="variants")
+    name = models.CharField(_("name"), max_length=150)
+    size = models.CharField(_("town size"), max_length=10, choices=ContextSize.choices, blank=True)
+    budget = models.CharField(_("budget"), max_length=10, choices=ContextBudget.choices, blank=True)
+    description = models.TextField(_("what changes"))
+
+    class Meta:
+        ordering = ["prototype", "name"]
+        verbose_name = _("prototype variant")
+        verbose_name_plural = _("prototype variants")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Decision(models.TextChoices):
+    KEPT = "kept", _("Kept as it is")
+    CHANGED = "changed", _("Changed")
+    DROPPED = "dropped", _("Dropped")
+
+
+class AdaptationChoice(models.Model):
+    """One element of the source and what the town did with it, and why: the lineage."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="adaptations")
+    element = models.CharField(_("element"), max_length=100)
+    source_text = models.TextField(_("in the source"), blank=True)
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices)
+    reason = models.TextField(_("what we do instead and why"), blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["project", "position"]
+        verbose_name = _("adaptation choice")
+        verbose_name_plural = _("adaptation choices")
+
+    def __str__(self) -> str:
+        return f"{self.element}: {self.get_decision_display()}"
+
+
+class Goal(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="goals")
+    text = models.CharField(_("goal"), max_length=300)
+
+    class Meta:
+        ordering = ["project", "pk"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class MilestoneStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+OPEN_MILESTONE = [MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS]
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def overdue(self, today: datetime.date | None = None) -> "MilestoneQuerySet":
+        today = today or timezone.localdate()
+        return self.filter(status__in=OPEN_MILESTONE, due_date__lt=today)
+
+
+class Milestone(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("milestone"), max_length=200)
+    due_date = models.DateField(_("due date"))
+    is_deliverable = models.BooleanField(
+        _("agreed deliverable"), default=False,
+        help_text=_("A result agreed beforehand with the partners."),
+    )  # fmt: skip
+    status = models.CharField(
+        _("status"), max_length=12, choices=MilestoneStatus.choices,
+        default=MilestoneStatus.PLANNED,
+    )  # fmt: skip
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "due_date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_overdue(self, today: datetime.date | None = None) -> bool:
+        return self.status in OPEN_MILESTONE and self.due_date < (today or timezone.localdate())
+
+
+class BudgetLine(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
+    label = models.CharField(_("item"), max_length=200)
+    amount_eur = models.DecimalField(
+        _("amount (EUR)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    funder = models.CharField(_("paid by"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["project", "pk"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Partner(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("partner"), max_length=200)
+    role = models.CharField(_("their part"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["project", "name"]
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    OTHER = "other", _("Other or not said")
+
+
+class AgeGroup(models.TextChoices):
+    UNDER_18 = "under_18", _("Under 18")
+    YOUNG = "18_30", _("18 to 30")
+    OVER_30 = "over_30", _("Over 30")
+
+
+class TeamRole(models.TextChoices):
+    MEMBER = "member", _("Team member")
+    MAYOR = "mayor", _("Mayor, in the team")
+    PATRON = "patron", _("Mayor, as patron")
+    CONTACT = "contact", _("Municipal contact person")
+
+
+class TeamMember(models.Model):
+    """A person of the local team (a Local Change Lab team when the lab rules apply)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="team")
+    name = models.CharField(_("name"), max_length=150)
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Reminders are sent here."))
+    role = models.CharField(_("role"), max_length=10, choices=TeamRole.choices,
+                            default=TeamRole.MEMBER)  # fmt: skip
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
+    age_group = models.CharField(_("age"), max_length=10, choices=AgeGroup.choices)
+
+    class Meta:
+        ordering = ["project", "pk"]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Level(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class Risk(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="risks")
+    description = models.CharField(_("risk"), max_length=300)
+    likelihood = models.CharField(_("likelihood"), max_length=10, choices=Level.choices)
+    impact = models.CharField(_("impact"), max_length=10, choices=Level.choices)
+    mitigation = models.TextField(_("what we do about it"), blank=True)
+
+    class Meta:
+        ordering = ["project", "pk"]
+        verbose_name = _("risk")
+        verbose_name_plural = _("risks")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def with_latest(self) -> "IndicatorQuerySet":
+        """Annotate ``latest_value`` and ``latest_on``: the most recent measurement."""
+        latest = Measurement.objects.filter(indicator=models.OuterRef("pk")).order_by(
+            "-measured_on", "-pk"
+        )
+        return self.annotate(
+            latest_value=models.Subquery(latest.values("value")[:1]),
+            latest_on=models.Subquery(latest.values("measured_on")[:1]),
+        )
+
+
+class Indicator(models.Model):
+    """What the project measures, from where it starts to where it wants to be, and by when."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(_("indicator"), max_length=200)
+    unit = models.CharField(_("unit"), max_length=50)
+    baseline = models.DecimalField(_("baseline"), max_digits=14, decimal_places=2)
+    target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
+    target_date = models.DateField(_("target date"))
+    sdgs = models.ManyToManyField(Sdg, blank=True, verbose_name=_("SDG goals"))
+
+    objects = IndicatorQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["project", "pk"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})"
+
+    def progress(self, value: Decimal | None) -> int | None:
+        """How far ``value`` has come from the baseline to the target, 0–100 %."""
+        if value is None or self.target == self.baseline:
+            return None
+        share = (value - self.baseline) / (self.target - self.baseline) * 100
+        return max(0, min(100, round(share)))
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("measured on"))
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["indicator", "measured_on", "pk"]
+        verbose_name = _("measurement")
+        verbose_name_plural = _("measurements")
+
+    def __str__(self) -> str:
+        return f"{self.value} {self.indicator.unit} ({self.measured_on})"
+
+
+class ProgressUpdate(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
+    text = models.TextField(_("what happened"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["project", "-created_at"]
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.created_at:%Y-%m-%d}"
+
+
+class EvidenceFile(models.Model):
+    update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("file"), upload_to="projects/evidence/%Y/%m/")
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["update", "pk"]
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TransferResult(models.TextChoices):
+    WORKED = "worked", _("Yes, the transfer worked")
+    PARTLY = "partly", _("Partly")
+    FAILED = "failed", _("No, it did not work here")
+
+
+class TransferOutcome(models.Model):
+    """Recorded when a project ends: it feeds back to the source practice's evidence."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="outcome")
+    result = models.CharField(_("did the transfer work?"), max_length=10,
+                              choices=TransferResult.choices)  # fmt: skip
+    achievements = models.TextField(_("what it achieved"))
+    lessons = models.TextField(_("what others should know"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("transfer outcome")
+        verbose_name_plural = _("transfer outcomes")
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.get_result_display()}"
+
+
+class ReminderLog(models.Model):
+    """One row per project and day a reminder went out, so cron can run as often as it likes."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="reminders")
+    sent_on = models.DateField()
+    recipients = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "sent_on"], name="one_reminder_per_day")
+        ]
+        verbose_name = _("reminder sent")
+        verbose_name_plural = _("reminders sent")
+
+    def __str__(self) -> str:
+        return f"{self.project} · {self.sent_on}"

@@ -1,13 +1,48 @@
 """Every write to prototypes and projects goes through here: pages, API, commands and admin."""
 
 import datetime
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
 
-from django.db import transaction
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from glocal.lib.html import clean_html
 from glocal.members.models import Municipality, User
 from glocal.practices.models import Practice
 
-from .models import Project, ProjectVisibility, Prototype
+from .models import (
+    AdaptationChoice,
+    EvidenceFile,
+    Indicator,
+    Measurement,
+    Milestone,
+    MilestoneStatus,
+    ProgressUpdate,
+    Project,
+    ProjectStatus,
+    ProjectVisibility,
+    Prototype,
+    ReminderLog,
+    TransferOutcome,
+)
+
+
+@dataclass(frozen=True)
+class Adaptation:
+    """What a town does with one element of its source: kept, changed or dropped, and why."""
+
+    element: str
+    source_text: str
+    decision: str
+    reason: str = ""
 
 
 @transaction.atomic
@@ -22,9 +57,12 @@ def start_project(
     start_date: datetime.date | None = None,
     end_date: datetime.date | None = None,
     visibility: str = ProjectVisibility.NETWORK,
+    adaptations: Sequence[Adaptation] = (),
 ) -> Project:
     """Create a local action project for a municipality, keeping where it came from."""
-    return Project.objects.create(
+    if prototype and not source_practice:
+        source_practice = prototype.source_practices.order_by("pk").first()
+    project = Project.objects.create(
         municipality=municipality,
         title=title,
         summary=summary,
@@ -35,3 +73,123 @@ def start_project(
         visibility=visibility,
         created_by=user,
     )
+    AdaptationChoice.objects.bulk_create(
+        AdaptationChoice(project=project, element=a.element, source_text=a.source_text,
+                         decision=a.decision, reason=a.reason, position=position)
+        for position, a in enumerate(adaptations)
+    )  # fmt: skip
+    return project
+
+
+@transaction.atomic
+def save_prototype(*, prototype: Prototype, user: User, save_related: Callable[[], None]) -> None:
+    """Save a prototype with its sources, themes and variants (``save_related``) as one."""
+    if prototype.pk is None:
+        prototype.created_by = user
+    for name in ("approach", "steps", "preconditions", "risks", "learnings"):
+        setattr(prototype, name, clean_html(getattr(prototype, name)))
+    prototype.save()
+    save_related()
+
+
+@transaction.atomic
+def set_milestone_status(
+    *, milestone: Milestone, status: str, today: datetime.date | None = None
+) -> None:
+    milestone.status = status
+    done = status == MilestoneStatus.DONE
+    milestone.completed_on = (today or timezone.localdate()) if done else None
+    milestone.save(update_fields=["status", "completed_on"])
+    project = milestone.project
+    if status in (MilestoneStatus.IN_PROGRESS, MilestoneStatus.DONE) and (
+        project.status == ProjectStatus.PLANNING
+    ):
+        project.status = ProjectStatus.IMPLEMENTING
+        project.save(update_fields=["status", "updated_at"])
+
+
+@transaction.atomic
+def record_measurement(
+    *,
+    indicator: Indicator,
+    value: Decimal,
+    measured_on: datetime.date,
+    user: User | None,
+    note: str = "",
+) -> Measurement:
+    """Add one reading of an indicator; readings from the future are refused."""
+    if measured_on > timezone.localdate():
+        raise ValidationError({"measured_on": _("A measurement cannot be dated in the future.")})
+    start = indicator.project.start_date
+    if start and measured_on < start - datetime.timedelta(days=366):
+        raise ValidationError(
+            {"measured_on": _("This is more than a year before the project starts.")}
+        )
+    return Measurement.objects.create(
+        indicator=indicator, value=value, measured_on=measured_on, note=note, recorded_by=user
+    )
+
+
+@transaction.atomic
+def post_progress_update(
+    *, project: Project, text: str, files: Sequence[UploadedFile], user: User
+) -> ProgressUpdate:
+    """A progress update with its evidence files (already checked by the form)."""
+    update = ProgressUpdate.objects.create(project=project, text=clean_html(text), author=user)
+    for upload in files:
+        EvidenceFile.objects.create(update=update, file=upload, name=upload.name[:200])
+    if project.status == ProjectStatus.PLANNING:
+        project.status = ProjectStatus.IMPLEMENTING
+        project.save(update_fields=["status", "updated_at"])
+    return update
+
+
+@transaction.atomic
+def record_transfer_outcome(
+    *, project: Project, result: str, achievements: str, lessons: str, user: User,
+    status: str = ProjectStatus.COMPLETED,
+) -> TransferOutcome:  # fmt: skip
+    """Close the project and say whether the transfer worked; the source practice shows it."""
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    outcome, _created = TransferOutcome.objects.update_or_create(
+        project=project,
+        defaults={"result": result, "achievements": clean_html(achievements),
+                  "lessons": clean_html(lessons), "recorded_by": user},
+    )  # fmt: skip
+    project.status = status
+    project.end_date = project.end_date or timezone.localdate()
+    project.save(update_fields=["status", "end_date", "updated_at"])
+    return outcome
+
+
+def reminder_recipients(project: Project) -> list[str]:
+    """The team's addresses and the municipality's representatives', each once."""
+    team = [m.email for m in project.team.all() if m.email]
+    representatives = [ms.user.email for ms in project.municipality.memberships.all()
+                       if ms.user.is_active]  # fmt: skip
+    return sorted(set(team + representatives))
+
+
+@transaction.atomic
+def remind_project(
+    *, project: Project, overdue: Sequence[Milestone], update_missing: bool,
+    today: datetime.date,
+) -> int:  # fmt: skip
+    """E-mail the team once a day at most about late milestones or a missing update.
+
+    Returns how many people were written to (0 when today's reminder already went out).
+    """
+    recipients = reminder_recipients(project)
+    if not recipients or not (overdue or update_missing):
+        return 0
+    try:
+        with transaction.atomic():
+            ReminderLog.objects.create(project=project, sent_on=today, recipients=len(recipients))
+    except IntegrityError:
+        return 0
+    context = {"project": project, "overdue": list(overdue), "update_missing": update_missing,
+               "url": settings.SITE_URL + project.get_absolute_url()}  # fmt: skip
+    subject = _("Reminder: %(title)s needs your attention") % {"title": project.title}
+    body = render_to_string("projects/email/reminder.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    return len(recipients)

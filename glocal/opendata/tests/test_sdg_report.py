@@ -92,7 +92,7 @@ def test_the_report_page_shows_bars_and_the_note_about_projects(client, demo):
     assert response.status_code == 200
     assert 'id="sdg-16"' in html
     assert 'style="width: 100%"' in html
-    assert "local-action module" in html
+    assert "Local action projects count when they are public" in html
     assert "Middle East and North Africa" in html
     assert "sdg.csv?region=mena" in html
 
@@ -100,9 +100,9 @@ def test_the_report_page_shows_bars_and_the_note_about_projects(client, demo):
 def test_the_report_page_takes_a_constant_number_of_queries(
     client, demo, django_assert_num_queries
 ):
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(reverse("opendata:sdg_report"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(reverse("opendata:sdg_report"), {"region": "balkans", "year": "2018"})
 
 
@@ -123,3 +123,16 @@ def test_the_printable_report_names_its_filters_and_offers_print(client, demo):
     assert "@media print" in html
     assert "Country: Lebanon" in html
     assert "site-header" not in html
+
+
+def test_the_report_counts_public_projects_and_their_indicator_progress_per_goal(client, demo):
+    everywhere = reports.sdg_rows(reports.Filters())
+    mena = reports.sdg_rows(reports.Filters(region="mena"))
+    figures = [(r["projects"], r["indicators"], r["indicator_progress"]) for r in everywhere]
+    assert figures[10] == (2, 2, 74)  # Spilamberto (target passed: 100 %) and Zahlé (47 %)
+    assert figures[13] == (1, 2, 74)  # Batroun's two shore indicators: 79 % and 68 %
+    assert figures[14] == (0, 0, None)  # Jbeil's green corners are not public
+    assert (mena[10]["projects"], mena[10]["indicator_progress"]) == (1, 47)
+    response = client.get(reverse("opendata:sdg_report_csv"))
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert lines[11][6:9] == ["2", "2", "74"]

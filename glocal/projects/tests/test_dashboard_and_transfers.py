@@ -1,0 +1,132 @@
+import datetime
+from decimal import Decimal
+
+from django.test import Client
+
+from glocal.projects.models import (
+    Indicator,
+    Measurement,
+    Milestone,
+    Project,
+    ProjectStatus,
+    TransferOutcome,
+)
+from glocal.projects.services import start_project
+
+
+def network(town, other_town, prototype, project):
+    """Spilamberto: private, planning, one late milestone. Zahlé: implementing, 2 indicators."""
+    Milestone.objects.create(project=project, title="Late one", due_date=datetime.date(2026, 2, 1))
+    zahle = start_project(municipality=other_town, title="Zahlé Engaged", user=None,
+                          prototype=prototype, start_date=datetime.date(2026, 1, 1),
+                          end_date=datetime.date(2027, 6, 30))  # fmt: skip
+    zahle.status = ProjectStatus.IMPLEMENTING
+    zahle.save(update_fields=["status"])
+    Milestone.objects.create(project=zahle, title="Kick-off", due_date=datetime.date(2026, 2, 1),
+                             status="done")  # fmt: skip
+    for name, baseline, target, value, sdg in (("Volunteers", 0, 100, 50, 11),
+                                               ("Events", 10, 20, 20, 16)):  # fmt: skip
+        indicator = Indicator.objects.create(project=zahle, name=name, unit="n",
+                                             baseline=baseline, target=target,
+                                             target_date=datetime.date(2027, 6, 1))  # fmt: skip
+        indicator.sdgs.set([sdg])
+        Measurement.objects.create(indicator=indicator, value=Decimal(value),
+                                   measured_on=datetime.date(2026, 4, 1))  # fmt: skip
+    return zahle
+
+
+def test_dashboard_shows_the_networks_figures(
+    secretariat_client, town, other_town, prototype, project
+):
+    zahle = network(town, other_town, prototype, project)
+    response = secretariat_client.get("/dashboard/")
+    assert response.status_code == 200
+    context = response.context
+    assert context["total"] == 2
+    assert [p.title for p in context["late"]] == ["Parks in Common"]
+    assert [(r["key"], r["n"]) for r in context["by_status"]] == [
+        ("implementing", 1), ("planning", 1)]  # fmt: skip
+    assert [(r["key"], r["n"]) for r in context["by_region"]] == [("europe", 1), ("mena", 1)]
+    assert [(r["key"], r["n"]) for r in context["by_sdg"]] == [(11, 1), (16, 1)]
+    assert context["by_prototype"] == [(prototype, [project, zahle])]
+    assert (context["indicator_count"], context["measured_count"], context["reached_count"],
+            context["avg_progress"]) == (2, 2, 1, 75)  # fmt: skip
+    zahle_row = next(p for p in context["projects"] if p.pk == zahle.pk)
+    assert (zahle_row.milestones_done, zahle_row.milestones_total, zahle_row.avg_progress) == (
+        1, 1, 75)  # fmt: skip
+
+
+def test_dashboard_runs_a_constant_number_of_queries(
+    secretariat_client, town, other_town, prototype, project, django_assert_num_queries
+):
+    network(town, other_town, prototype, project)
+    secretariat_client.get("/dashboard/")
+    with django_assert_num_queries(7):
+        secretariat_client.get("/dashboard/")
+    for n in range(5):
+        network(town, other_town, prototype, start_project(
+            municipality=town, title=f"More {n}", user=None, prototype=prototype))  # fmt: skip
+    with django_assert_num_queries(7):
+        secretariat_client.get("/dashboard/")
+
+
+def test_dashboard_is_for_the_secretariat_only(member, other_member, project):
+    for user in (member, other_member):
+        client = Client()
+        client.force_login(user)
+        assert client.get("/dashboard/").status_code == 403
+    assert Client().get("/dashboard/").status_code == 403
+
+
+def test_recording_an_outcome_closes_the_project_and_feeds_the_practice(
+    member_client, project, practice
+):
+    response = member_client.post(f"/projects/{project.pk}/outcome/", {
+        "result": "worked", "achievements": "Forty residents now care for six parks.",
+        "lessons": "Start with one park.", "status": "completed"})  # fmt: skip
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.COMPLETED
+    assert TransferOutcome.objects.get().result == "worked"
+    partial = member_client.get(f"/practices/{practice.slug}/transfers/").content.decode()
+    assert "1 successful transfer" in partial
+    assert "Forty residents now care for six parks." in partial
+    assert "Activating Local Engagement" in partial
+    assert (
+        f'<a href="/projects/{project.pk}/">Parks in Common</a> · Spilamberto · Completed'
+        in partial
+    )
+
+
+def test_a_failed_transfer_is_evidence_but_not_a_success(member_client, project, practice):
+    data = {"result": "failed", "achievements": "Nobody signed up.", "status": "discontinued"}
+    member_client.post(f"/projects/{project.pk}/outcome/", data)
+    project.refresh_from_db()
+    assert project.status == ProjectStatus.DISCONTINUED
+    partial = member_client.get(f"/practices/{practice.slug}/transfers/").content.decode()
+    assert "0 successful transfers" in partial
+    assert "Nobody signed up." in partial
+
+
+def test_outcomes_of_private_projects_stay_hidden_from_other_towns(
+    other_member_client, project, practice
+):
+    TransferOutcome.objects.create(project=project, result="worked", achievements="Secret")
+    partial = other_member_client.get(f"/practices/{practice.slug}/transfers/").content.decode()
+    assert "0 successful transfers" in partial
+    assert "Secret" not in partial
+
+
+def test_another_town_cannot_record_an_outcome(other_member_client, project):
+    project.visibility = "network"
+    project.save(update_fields=["visibility"])
+    response = other_member_client.post(f"/projects/{project.pk}/outcome/", {
+        "result": "worked", "achievements": "Hijacked", "status": "completed"})  # fmt: skip
+    assert response.status_code == 403
+    assert TransferOutcome.objects.count() == 0
+    assert Project.objects.get().status == ProjectStatus.PLANNING
+
+
+def test_the_practice_page_loads_the_transfers_partial(anonymous, practice):
+    page = anonymous.get(practice.get_absolute_url()).content.decode()
+    assert f'hx-get="/practices/{practice.slug}/transfers/"' in page

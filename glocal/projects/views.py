@@ -1,0 +1,273 @@
+"""Pages of prototypes, the adoption flow and a project's plan."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from glocal.practices.access import get_practice_for_viewer
+
+from . import services
+from .access import (
+    can_edit_project,
+    get_indicator_for_editor,
+    get_milestone_for_editor,
+    get_project_for_editor,
+    get_project_for_viewer,
+    get_prototype_for_editor,
+    get_prototype_for_viewer,
+)
+from .forms import (
+    PLAN_FORMS,
+    AdoptionForm,
+    MeasurementForm,
+    ProgressUpdateForm,
+    ProjectForm,
+    PrototypeForm,
+    TransferOutcomeForm,
+    VariantFormSet,
+)
+from .models import MilestoneStatus, Project, ProjectStatus, Prototype
+from .teamrules import Person, check_team
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def prototype_list(request: HttpRequest) -> HttpResponse:
+    prototypes = Prototype.objects.visible_to(request.user).prefetch_related(
+        "source_practices", "sdgs", "projects__municipality"
+    )
+    return render(request, "projects/prototype_list.html", {"prototypes": prototypes})
+
+
+@require_GET
+def prototype_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    prototype = get_prototype_for_viewer(request, slug)
+    context = {
+        "prototype": prototype,
+        "practices": prototype.source_practices.visible_to(request.user).select_related(
+            "municipality"
+        ),
+        "variants": prototype.variants.all(),
+        "projects": prototype.projects.visible_to(request.user).for_list(),
+        "themes": prototype.themes.all(),
+        "sdgs": prototype.sdgs.all(),
+    }
+    return render(request, "projects/prototype_detail.html", context)
+
+
+@login_required
+def prototype_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    prototype = get_prototype_for_editor(request, slug)
+    form = PrototypeForm(request.POST or None, instance=prototype)
+    variants = VariantFormSet(request.POST or None, instance=form.instance, prefix="variants")
+    if request.method == "POST" and form.is_valid() and variants.is_valid():
+
+        def save_related() -> None:
+            form.save_m2m()
+            variants.instance = form.instance
+            variants.save()
+
+        services.save_prototype(
+            prototype=form.save(commit=False), user=request.user, save_related=save_related
+        )
+        messages.success(request, _("The prototype is saved."))
+        return redirect(form.instance)
+    context = {"form": form, "variants": variants, "prototype": prototype}
+    return render(request, "projects/prototype_form.html", context)
+
+
+@require_GET
+def project_list(request: HttpRequest) -> HttpResponse:
+    projects = Project.objects.visible_to(request.user).for_list().with_flags()
+    status = request.GET.get("status", "")
+    if status in ProjectStatus.values:
+        projects = projects.filter(status=status)
+    if request.GET.get("mine") and request.user.is_authenticated:
+        projects = projects.filter(municipality__memberships__user=request.user)
+    page = Paginator(projects.order_by("-created_at", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {"page": page, "status": status, "statuses": ProjectStatus.choices,
+               "mine": bool(request.GET.get("mine")), "today": timezone.localdate()}  # fmt: skip
+    return render(request, "projects/project_list.html", context)
+
+
+def adoption_source(request: HttpRequest):
+    if slug := request.GET.get("prototype"):
+        return get_prototype_for_viewer(request, slug)
+    if slug := request.GET.get("practice"):
+        return get_practice_for_viewer(request, slug)
+    raise Http404("Start from a prototype or a practice.")
+
+
+@login_required
+def project_adopt(request: HttpRequest) -> HttpResponse:
+    """The guided flow: a town adapts a prototype or practice into its own project."""
+    source = adoption_source(request)
+    if not (request.user.is_staff or request.user.memberships.exists()):
+        raise PermissionDenied("Only a municipality's representatives start projects.")
+    initial = {"title": source.title, "summary": source.summary}
+    form = AdoptionForm(request.POST or None, user=request.user, source=source, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        is_prototype = isinstance(source, Prototype)
+        project = services.start_project(
+            municipality=data["municipality"], title=data["title"], summary=data["summary"],
+            user=request.user, prototype=source if is_prototype else None,
+            source_practice=None if is_prototype else source, start_date=data["start_date"],
+            end_date=data["end_date"], visibility=data["visibility"],
+            adaptations=form.adaptations(),
+        )  # fmt: skip
+        messages.success(request, _("Your project is started. Now plan it step by step."))
+        return redirect(project)
+    context = {"form": form, "source": source, "is_prototype": isinstance(source, Prototype)}
+    return render(request, "projects/project_adopt.html", context)
+
+
+def project_context(project: Project, user) -> dict:
+    today = timezone.localdate()
+    team = list(project.team.all())
+    indicators = list(project.indicators.with_latest().prefetch_related("sdgs", "measurements"))
+    for indicator in indicators:
+        indicator.progress_pct = indicator.progress(indicator.latest_value)
+    milestones = list(project.milestones.all())
+    budget_lines = list(project.budget_lines.all())
+    last_update = project.updates.first()
+    return {
+        "project": project,
+        "can_edit": can_edit_project(user, project),
+        "adaptations": project.adaptations.all(),
+        "goals": project.goals.all(),
+        "milestones": milestones,
+        "overdue": [m for m in milestones if m.is_overdue(today)],
+        "update_missing": project.update_is_missing(
+            last_update.created_at if last_update else None, today
+        ),
+        "budget_lines": budget_lines,
+        "budget_total": sum(line.amount_eur for line in budget_lines),
+        "partners": project.partners.all(),
+        "team": team,
+        "team_check": check_team([Person(m.role, m.gender, m.age_group) for m in team]),
+        "risks": project.risks.all(),
+        "indicators": indicators,
+        "updates": project.updates.prefetch_related("evidence").select_related("author")[:10],
+        "outcome": getattr(project, "outcome", None),
+        "today": today,
+    }
+
+
+@require_GET
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_project_for_viewer(request, pk)
+    context = project_context(project, request.user)
+    context["milestone_statuses"] = MilestoneStatus.choices
+    if context["can_edit"]:
+        context["update_form"] = ProgressUpdateForm()
+        context["measurement_form"] = MeasurementForm(initial={"measured_on": context["today"]})
+    return render(request, "projects/project_detail.html", context)
+
+
+@login_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_project_for_editor(request, pk)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The project is saved."))
+        return redirect(project)
+    return render(request, "projects/project_edit.html", {"form": form, "project": project})
+
+
+@login_required
+def plan_item_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    project = get_project_for_editor(request, pk)
+    if kind not in PLAN_FORMS:
+        raise Http404("No such part of the plan.")
+    form_class, label = PLAN_FORMS[kind]
+    form = form_class(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("%(item)s added.") % {"item": label})
+        if "add_another" in request.POST:
+            return redirect(request.path)
+        return redirect(f"{project.get_absolute_url()}#{kind}")
+    context = {"form": form, "project": project, "label": label, "kind": kind}
+    return render(request, "projects/plan_item_form.html", context)
+
+
+@login_required
+@require_POST
+def plan_item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> HttpResponse:
+    project = get_project_for_editor(request, pk)
+    if kind not in PLAN_FORMS:
+        raise Http404("No such part of the plan.")
+    model = PLAN_FORMS[kind][0]._meta.model
+    get_object_or_404(model, project=project, pk=item_pk).delete()
+    messages.success(request, _("Removed from the plan."))
+    return redirect(f"{project.get_absolute_url()}#{kind}")
+
+
+@login_required
+@require_POST
+def milestone_status(request: HttpRequest, pk: int, milestone_pk: int) -> HttpResponse:
+    milestone = get_milestone_for_editor(request, pk, milestone_pk)
+    status = request.POST.get("status", "")
+    if status not in MilestoneStatus.values:
+        messages.error(request, _("Choose one of the listed statuses."))
+    else:
+        services.set_milestone_status(milestone=milestone, status=status)
+        messages.success(request, _("Milestone status updated."))
+    return redirect(f"{milestone.project.get_absolute_url()}#milestone")
+
+
+@login_required
+def measurement_add(request: HttpRequest, pk: int, indicator_pk: int) -> HttpResponse:
+    indicator = get_indicator_for_editor(request, pk, indicator_pk)
+    form = MeasurementForm(request.POST or None, initial={"measured_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_measurement(indicator=indicator, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Measurement recorded."))
+            return redirect("projects:monitoring", pk=indicator.project_id)
+    context = {"form": form, "indicator": indicator, "project": indicator.project}
+    return render(request, "projects/measurement_form.html", context)
+
+
+@login_required
+def update_add(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_project_for_editor(request, pk)
+    form = ProgressUpdateForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.post_progress_update(
+            project=project, text=data["text"], files=data["evidence"], user=request.user
+        )
+        messages.success(request, _("Thank you, the update is posted."))
+        return redirect(f"{project.get_absolute_url()}#updates")
+    return render(request, "projects/update_form.html", {"form": form, "project": project})
+
+
+@login_required
+def outcome_record(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_project_for_editor(request, pk)
+    outcome = getattr(project, "outcome", None)
+    form = TransferOutcomeForm(request.POST or None, instance=outcome)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.record_transfer_outcome(
+            project=project, result=data["result"], achievements=data["achievements"],
+            lessons=data["lessons"], status=data["status"], user=request.user,
+        )  # fmt: skip
+        messages.success(request, _("The outcome is recorded and shown on the source practice."))
+        return redirect(project)
+    return render(request, "projects/outcome_form.html", {"form": form, "project": project})
