@@ -1,0 +1,204 @@
+"""Reading an application, scoring it, assigning reviewers, ranking and deciding."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from glocal.members.models import Membership, User
+
+from . import services
+from .access import (
+    get_application_for_viewer,
+    get_assignment_for_reviewer,
+    get_call_for_secretariat,
+    get_call_for_viewer,
+)
+from .forms import AssignForm, ConflictForm, DecisionForm, ScoreForm
+from .models import Application, Assignment, AuditEntry, Call, Question
+from .ranking import rank_applications
+from .rules import conflict_reason
+
+
+def reviewer_pool():
+    towns = Prefetch("memberships", Membership.objects.select_related("municipality"))
+    return (
+        User.objects.filter(Q(is_reviewer=True) | Q(is_staff=True), is_active=True)
+        .prefetch_related(towns)
+        .order_by("full_name", "email")
+    )
+
+
+def answer_rows(application: Application) -> list[dict]:
+    files = {f.question_id: f for f in application.files.all()}
+    return [
+        {"question": q, "answer": application.answers.get(str(q.pk), ""),
+         "file": files.get(q.pk) if q.type == Question.Type.FILE else None}
+        for q in application.call.questions.all()
+    ]  # fmt: skip
+
+
+@login_required
+def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    application = get_application_for_viewer(request, slug, pk)
+    call, user = application.call, request.user
+    assignment = application.assignments.filter(reviewer=user, conflict=False).first()
+    context = {"application": application, "call": call, "rows": answer_rows(application),
+               "sdgs": application.sdgs.all(), "assignment": assignment,
+               "is_applicant": user.represents(application.municipality),
+               "editable": call.accepts_changes() and not application.is_decided}  # fmt: skip
+    criteria = list(call.criteria.all())
+    if assignment is not None:
+        scores = {s.criterion_id: s for s in assignment.scores.all()}
+        context |= {
+            "score_form": ScoreForm(criteria=criteria, scores=scores),
+            "conflict_form": ConflictForm(),
+            "can_score": call.is_past_deadline(),
+        }
+    if user.is_staff:
+        assignments = application.assignments.select_related("reviewer").prefetch_related(
+            "scores__criterion")  # fmt: skip
+        context |= {"assignments": assignments, "criteria": criteria,
+                    "decision_form": DecisionForm(call=call, initial={
+                        "feedback": application.feedback, "decision": application.status,
+                        "internal_note": application.internal_note}),
+                    "history": application.audit.select_related("user")}  # fmt: skip
+    return render(request, "calls/application_detail.html", context)
+
+
+@login_required
+@require_POST
+def score(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    assignment = get_assignment_for_reviewer(request, slug, pk)
+    criteria = list(assignment.application.call.criteria.all())
+    form = ScoreForm(request.POST, criteria=criteria, scores={})
+    if form.is_valid():
+        try:
+            services.save_scores(assignment=assignment, values=form.values(), user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(assignment.application)
+        messages.success(request, _("Your scores are saved."))
+        return redirect("calls:review", slug=slug)
+    application = assignment.application
+    context = {"application": application, "call": application.call, "assignment": assignment,
+               "rows": answer_rows(application), "score_form": form, "can_score": True,
+               "conflict_form": ConflictForm(), "sdgs": application.sdgs.all()}  # fmt: skip
+    return render(request, "calls/application_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def declare_conflict(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    assignment = get_assignment_for_reviewer(request, slug, pk)
+    form = ConflictForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    services.declare_conflict(assignment=assignment, note=note, user=request.user)
+    messages.success(request, _("You no longer review this application."))
+    return redirect("calls:review", slug=slug)
+
+
+@login_required
+def review(request: HttpRequest, slug: str) -> HttpResponse:
+    call = get_call_for_viewer(request, slug)
+    if request.user.is_staff:
+        return render(request, "calls/review.html", secretariat_review(call))
+    if not request.user.is_reviewer:
+        raise PermissionDenied
+    assignments = (
+        Assignment.objects.filter(reviewer=request.user, application__call=call)
+        .select_related("application__municipality", "application__practice")
+        .prefetch_related("scores")
+    )
+    context = {"call": call, "assignments": assignments, "criteria_count": call.criteria.count()}
+    return render(request, "calls/review_mine.html", context)
+
+
+def secretariat_review(call: Call) -> dict:
+    """The ranking with weighted totals and spread, and who may still be assigned to each."""
+    criteria = list(call.criteria.all())
+    assignments = Assignment.objects.select_related("reviewer").prefetch_related("scores")
+    applications = (
+        call.applications.submitted()
+        .select_related("municipality__country", "nominee__country", "practice")
+        .prefetch_related(Prefetch("assignments", assignments))
+    )
+    rows = [
+        (a, [{s.criterion_id: s.value for s in x.scores.all()}
+             for x in a.assignments.all() if not x.conflict])
+        for a in applications
+    ]  # fmt: skip
+    ranked = rank_applications(rows, {c.pk: c.weight for c in criteria})
+    pool = list(reviewer_pool())
+    towns = {u.pk: [m.municipality for m in u.memberships.all()] for u in pool}
+    for row in ranked:
+        assigned = {x.reviewer_id for x in row.application.assignments.all()}
+        row.excluded = []
+        row.candidates = []
+        for user in pool:
+            if user.pk in assigned:
+                continue
+            reason = conflict_reason(user, row.application, towns[user.pk])
+            (row.excluded if reason else row.candidates).append((user, reason))
+    return {"call": call, "criteria": criteria, "ranked": ranked,
+            "drafts": call.applications.filter(status="draft").count()}  # fmt: skip
+
+
+@require_POST
+def assign(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    call = get_call_for_secretariat(request, slug)
+    application = get_application_for_viewer(request, slug, pk)
+    form = AssignForm(request.POST, reviewers=reviewer_pool())
+    if not form.is_valid():
+        messages.error(request, _("Choose a reviewer from the list."))
+        return redirect("calls:review", slug=call.slug)
+    reviewer = form.cleaned_data["reviewer"]
+    try:
+        services.assign_reviewer(application=application, reviewer=reviewer, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(who)s now reviews %(what)s.")
+                         % {"who": reviewer, "what": application.display_title})  # fmt: skip
+    return redirect("calls:review", slug=call.slug)
+
+
+@require_POST
+def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    call = get_call_for_secretariat(request, slug)
+    application = get_application_for_viewer(request, slug, pk)
+    form = DecisionForm(request.POST, call=call)
+    if not form.is_valid():
+        messages.error(request, _("Choose a decision."))
+        return redirect(application)
+    try:
+        services.decide_application(application=application, user=request.user,
+                                    **form.cleaned_data)  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(application)
+    messages.success(request, _("Decision recorded and the applicant informed: %(d)s.")
+                     % {"d": application.get_status_display()})  # fmt: skip
+    return redirect("calls:review", slug=call.slug)
+
+
+@login_required
+def application_file(request: HttpRequest, slug: str, pk: int, file_pk: int) -> FileResponse:
+    """Files of an application go only to those who may read the application."""
+    application = get_application_for_viewer(request, slug, pk)
+    attached = get_object_or_404(application.files, pk=file_pk)
+    name = attached.file.name.rsplit("/", 1)[-1]
+    return FileResponse(attached.file.open("rb"), as_attachment=True, filename=name)
+
+
+@login_required
+def history(request: HttpRequest, slug: str) -> HttpResponse:
+    call = get_call_for_secretariat(request, slug)
+    entries = AuditEntry.objects.filter(call=call).select_related(
+        "user", "application__municipality"
+    )
+    return render(request, "calls/history.html", {"call": call, "entries": entries[:500]})

@@ -1,0 +1,264 @@
+"""Every write to calls, applications, reviews and decisions: pages, API and commands alike."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from glocal.members.models import User
+from glocal.practices.models import Distinction, Practice
+from glocal.projects.models import Project
+from glocal.projects.services import start_project
+
+from .models import (
+    DECISIONS,
+    HUB_YEARS,
+    Application,
+    ApplicationFile,
+    ApplicationStatus,
+    Assignment,
+    AuditEntry,
+    Call,
+    CallStatus,
+    Criterion,
+    Hub,
+    Question,
+    Score,
+)
+from .rules import applicant_problems, conflict_reason, nomination_problems
+
+DISTINCTIONS = {
+    ApplicationStatus.WINNER: Distinction.WINNER,
+    ApplicationStatus.FINALIST: Distinction.FINALIST,
+}
+
+
+def audit(*, call: Call, action: str, user: User | None, application=None, **detail) -> None:
+    AuditEntry.objects.create(
+        call=call, application=application, user=user, action=action, detail=detail
+    )
+
+
+def locked_call(call: Call) -> Call:
+    """The call's row, locked so a deadline or a decision cannot race a write."""
+    return Call.objects.select_for_update().get(pk=call.pk)
+
+
+@transaction.atomic
+def save_application(
+    *,
+    application: Application,
+    user: User,
+    answers: dict[str, str],
+    uploads: dict[Question, object],
+    sdgs=None,
+    submit: bool = False,
+    now: datetime.datetime | None = None,
+) -> Application:
+    """Keep a town's application (new or changed); ``submit`` hands it in.
+
+    Refused with a ValidationError after the deadline, once decided, for an ineligible town,
+    or when the town already has another application to this call.
+    """
+    now = now or timezone.now()
+    call = locked_call(application.call)
+    if not call.accepts_changes(now):
+        raise ValidationError(_("The call closed on %(when)s; the application can no longer "
+                                "change.") % {"when": timezone.localtime(call.closes_at)
+                                              .strftime("%d %b %Y %H:%M %Z")})  # fmt: skip
+    if problems := applicant_problems(call, application.municipality):
+        raise ValidationError(problems)
+    years = application.duration_years
+    if years is not None and not HUB_YEARS[0] <= years <= HUB_YEARS[1]:
+        raise ValidationError(
+            _("A HUB runs for 1 to 3 years; %(n)s is outside that.") % {"n": years}
+        )
+    if submit and call.is_award:
+        nominee, practice = application.nominee, application.practice
+        if problems := nomination_problems(call, nominee, practice):
+            raise ValidationError([message for _field, message in problems])
+    other = Application.objects.filter(call=call, municipality=application.municipality)
+    if other.exclude(pk=application.pk).exists():
+        raise ValidationError(_("%(town)s has already applied to this call.")
+                              % {"town": application.municipality})  # fmt: skip
+    if application.pk and other.get(pk=application.pk).is_decided:
+        raise ValidationError(_("This application has been decided and cannot change."))
+    if application.pk is None:
+        application.created_by = user
+    application.answers = {**application.answers, **answers}
+    submitting = submit and application.status == ApplicationStatus.DRAFT
+    if submitting:
+        application.status, application.submitted_at = ApplicationStatus.SUBMITTED, now
+    application.save()
+    if submitting:
+        audit(call=call, action=AuditEntry.Action.SUBMITTED, user=user, application=application)
+    if sdgs is not None:
+        application.sdgs.set(sdgs)
+    for question, upload in uploads.items():
+        ApplicationFile.objects.filter(application=application, question=question).delete()
+        ApplicationFile.objects.create(application=application, question=question, file=upload)
+    return application
+
+
+@transaction.atomic
+def assign_reviewer(*, application: Application, reviewer: User, user: User) -> Assignment:
+    if not (reviewer.is_active and (reviewer.is_reviewer or reviewer.is_staff)):
+        raise ValidationError(_("%(who)s is not a reviewer.") % {"who": reviewer})
+    if application.status == ApplicationStatus.DRAFT:
+        raise ValidationError(_("Drafts are not reviewed."))
+    if reason := conflict_reason(reviewer, application):
+        raise ValidationError(_("%(who)s cannot review this application: %(why)s.")
+                              % {"who": reviewer, "why": reason})  # fmt: skip
+    assignment, created = Assignment.objects.get_or_create(
+        application=application, reviewer=reviewer
+    )
+    if created:
+        audit(call=application.call, action=AuditEntry.Action.ASSIGNED, user=user,
+              application=application, reviewer=reviewer.email)  # fmt: skip
+    return assignment
+
+
+@transaction.atomic
+def declare_conflict(*, assignment: Assignment, note: str, user: User) -> Assignment:
+    """The reviewer steps aside; their scores no longer count."""
+    assignment.conflict, assignment.conflict_note = True, note
+    assignment.save(update_fields=["conflict", "conflict_note"])
+    audit(call=assignment.application.call, action=AuditEntry.Action.CONFLICT, user=user,
+          application=assignment.application, reviewer=user.email, note=note)  # fmt: skip
+    return assignment
+
+
+@transaction.atomic
+def save_scores(
+    *, assignment: Assignment, values: dict[Criterion, tuple[int, str]], user: User
+) -> None:
+    """Record one reviewer's scores; every new score and every change goes into the history."""
+    application = assignment.application
+    call = locked_call(application.call)
+    if not call.is_past_deadline():
+        raise ValidationError(_("Scoring starts once the call has closed."))
+    if assignment.conflict or application.is_decided:
+        raise ValidationError(_("This application can no longer be scored by you."))
+    current = {s.criterion_id: s for s in assignment.scores.all()}
+    for criterion, (value, comment) in values.items():
+        score = current.get(criterion.pk)
+        if score is None:
+            Score.objects.create(assignment=assignment, criterion=criterion, value=value,
+                                 comment=comment)  # fmt: skip
+            audit(call=call, action=AuditEntry.Action.SCORED, user=user, application=application,
+                  criterion=criterion.name, value=value)  # fmt: skip
+        elif (score.value, score.comment) != (value, comment):
+            audit(call=call, action=AuditEntry.Action.RESCORED, user=user,
+                  application=application, criterion=criterion.name, before=score.value,
+                  value=value, comment_changed=score.comment != comment)  # fmt: skip
+            score.value, score.comment = value, comment
+            score.save(update_fields=["value", "comment", "updated_at"])
+
+
+@transaction.atomic
+def decide_application(
+    *,
+    application: Application,
+    decision: str,
+    user: User,
+    feedback: str = "",
+    share_comments: bool = False,
+    internal_note: str = "",
+) -> Application:
+    """Accept, reject or wait-list (for awards: winner, finalist) and tell the applicant."""
+    call = locked_call(application.call)
+    if decision not in DECISIONS[call.is_award]:
+        raise ValidationError(_("That decision does not exist for this call."))
+    if application.status == ApplicationStatus.DRAFT or not call.is_past_deadline():
+        raise ValidationError(_("Decisions are taken on submitted applications after the "
+                                "deadline."))  # fmt: skip
+    before = application.status
+    application.status, application.decided_at = decision, timezone.now()
+    application.feedback = feedback + shared_comments(application) if share_comments else feedback
+    application.internal_note = internal_note
+    application.save(update_fields=["status", "decided_at", "feedback", "internal_note",
+                                    "updated_at"])  # fmt: skip
+    audit(call=call, action=AuditEntry.Action.DECIDED, user=user, application=application,
+          before=before, decision=decision, shared_comments=share_comments)  # fmt: skip
+    if call.is_hub and decision == ApplicationStatus.ACCEPTED:
+        label_hub(application=application, user=user)
+    if call.is_award and application.practice_id:
+        set_distinction(practice=application.practice, call=call, decision=decision)
+    if not call.applications.filter(status=ApplicationStatus.SUBMITTED).exists():
+        call.status = CallStatus.DECIDED
+        call.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(lambda: notify_decision(application_id=application.pk))
+    return application
+
+
+def shared_comments(application: Application) -> str:
+    comments = [
+        f"- {score.criterion.name}: {score.comment}"
+        for score in Score.objects.filter(
+            assignment__application=application, assignment__conflict=False
+        ).select_related("criterion")
+        if score.comment
+    ]
+    if not comments:
+        return ""
+    return "\n\n" + _("Comments from the reviewers:") + "\n" + "\n".join(comments)
+
+
+def label_hub(
+    *,
+    application: Application,
+    user: User,
+    on: datetime.date | None = None,
+    project: Project | None = None,
+) -> Hub:
+    """An accepted HUB proposal becomes a labelled HUB run as a local action project.
+
+    ``project`` links a project the town already runs; otherwise one is started.
+    """
+    if hub := Hub.objects.filter(application=application).first():
+        return hub
+    today = on or timezone.localdate()
+    if project is None:
+        years = application.duration_years or 1
+        project = start_project(
+            municipality=application.municipality, title=application.title, user=user,
+            summary=application.topic, start_date=today,
+            end_date=today.replace(year=today.year + years, day=min(today.day, 28)),
+        )  # fmt: skip
+    base = slugify(application.title)[:200] or "hub"
+    slug, n = base, 2
+    while Hub.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return Hub.objects.create(application=application, project=project, slug=slug,
+                              title=application.title, labelled_on=today)  # fmt: skip
+
+
+def set_distinction(*, practice: Practice, call: Call, decision: str) -> None:
+    """The practice shows the award in the showroom; a later 'not selected' takes it away."""
+    practice.distinction = DISTINCTIONS.get(decision, "")
+    practice.distinction_title = call.title if practice.distinction else ""
+    practice.save(update_fields=["distinction", "distinction_title", "updated_at"])
+
+
+def notify_decision(*, application_id: int) -> None:
+    application = Application.objects.select_related("call", "municipality", "created_by").get(
+        pk=application_id
+    )
+    recipients = {
+        m.user.email
+        for m in application.municipality.memberships.select_related("user")
+        if m.user.is_active
+    }
+    if application.created_by and application.created_by.is_active:
+        recipients.add(application.created_by.email)
+    context = {"application": application, "call": application.call,
+               "url": settings.SITE_URL + application.get_absolute_url()}  # fmt: skip
+    subject = _("Decision on your application to %(call)s") % {"call": application.call}
+    body = render_to_string("calls/email/decision.txt", context)
+    send_mail(subject, body, None, sorted(recipients))
