@@ -1,0 +1,77 @@
+"""One fetch-and-authorise helper per object type: every view and endpoint uses these."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from glocal.members.models import Municipality
+from glocal.projects.models import Project
+
+from .models import Post, Signatory, Statement, Thread, Update, WorkingGroup
+from .services import can_edit_statement, can_grant_signatory, can_moderate, can_post_update
+
+
+def get_group_for_viewer(request: HttpRequest, slug: str) -> WorkingGroup:
+    queryset = WorkingGroup.objects.all()
+    if not request.user.is_staff:
+        queryset = queryset.active()
+    return get_object_or_404(queryset, slug=slug)
+
+
+def get_thread_for_viewer(request: HttpRequest, pk: int) -> Thread:
+    """Threads live behind sign-in; project threads follow the project's visibility (404)."""
+    queryset = Thread.objects.visible_to(request.user).select_related("group", "project")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def get_post_for_moderator(request: HttpRequest, pk: int) -> Post:
+    visible = Thread.objects.visible_to(request.user)
+    post = get_object_or_404(Post.objects.select_related("thread__group"), pk=pk,
+                             thread__in=visible)  # fmt: skip
+    if not can_moderate(request.user, post.thread):
+        raise PermissionDenied("Only moderators hide or show messages.")
+    return post
+
+
+def get_post_for_reader(request: HttpRequest, pk: int) -> Post:
+    visible = Thread.objects.visible_to(request.user)
+    return get_object_or_404(
+        Post.objects.select_related("thread__group"), pk=pk, thread__in=visible, is_hidden=False
+    )
+
+
+def get_statement_for_viewer(request: HttpRequest, slug: str) -> Statement:
+    queryset = Statement.objects.visible_to(request.user).prefetch_related("drafted_by")
+    return get_object_or_404(queryset, slug=slug)
+
+
+def get_statement_for_editor(request: HttpRequest, slug: str) -> Statement:
+    statement = get_statement_for_viewer(request, slug)
+    if not can_edit_statement(request.user, statement):
+        raise PermissionDenied("Only the drafting towns and the secretariat edit a statement.")
+    return statement
+
+
+def get_town_for_granter(request: HttpRequest, slug: str) -> Municipality:
+    town = get_object_or_404(Municipality.objects.visible_to(request.user), slug=slug)
+    if not can_grant_signatory(request.user, town):
+        raise PermissionDenied("Only the town's representatives or the secretariat authorise.")
+    return town
+
+
+def get_signatory_for_granter(request: HttpRequest, pk: int) -> Signatory:
+    signatory = get_object_or_404(Signatory.objects.select_related("municipality", "user"), pk=pk)
+    if not can_grant_signatory(request.user, signatory.municipality):
+        raise PermissionDenied("Only the town's representatives or the secretariat revoke.")
+    return signatory
+
+
+def get_update_for_viewer(request: HttpRequest, pk: int) -> Update:
+    return get_object_or_404(Update.objects.visible_to(request.user).for_list(), pk=pk)
+
+
+def get_project_for_updater(request: HttpRequest, pk: int) -> Project:
+    project = get_object_or_404(Project.objects.visible_to(request.user), pk=pk)
+    if not can_post_update(request.user, project):
+        raise PermissionDenied("Only the project's town posts its updates.")
+    return project

@@ -1,0 +1,71 @@
+"""A joint statement as PDF: its current text and the towns that signed it.
+
+Uses DejaVu Sans (vendored in ``fonts/`` with its licence) so names in Arabic, Cyrillic or
+with accents never break the document; glyphs missing from the font are left out.
+"""
+
+from pathlib import Path
+
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from .models import Statement
+
+FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
+
+
+def plain(html: str) -> str:
+    """Paragraphs and list items as plain lines, tags removed."""
+    for tag in ("</p>", "<br>", "<br/>", "</li>", "</h3>", "</h4>", "</blockquote>"):
+        html = html.replace(tag, tag + "\n")
+    html = html.replace("<li>", "• ")
+    text = strip_tags(html).replace("&amp;", "&").replace("&nbsp;", " ")
+    lines = [line.strip() for line in text.splitlines()]
+    return "\n".join(line for line in lines if line) or ""
+
+
+def statement_pdf(statement: Statement) -> bytes:
+    version = statement.current_version
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=True, margin=18)
+    pdf.add_font("DejaVu", "", str(FONT))
+    pdf.add_page()
+    pdf.set_font("DejaVu", size=18)
+    pdf.multi_cell(0, 9, statement.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=10)
+    pdf.set_text_color(90, 100, 110)
+    towns = ", ".join(t.name for t in statement.drafted_by.all())
+    numbers = {"towns": towns, "n": statement.current_number}
+    meta = _("Drafted by %(towns)s · version %(n)s") % numbers
+    pdf.multi_cell(0, 6, meta, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, _("Addressed to: %s") % "; ".join(statement.addressee_list),
+                   new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.ln(4)
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("DejaVu", size=11)
+    pdf.multi_cell(0, 6, plain(version.text if version else ""), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(6)
+    pdf.set_font("DejaVu", size=14)
+    pdf.cell(0, 8, _("Signed by"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", size=10)
+    signatures = list(statement.active_signatures())
+    if not signatures:
+        pdf.multi_cell(0, 6, _("No municipality has signed yet."), new_x="LMARGIN", new_y="NEXT")
+    for signature in signatures:
+        who = signature.signed_by.full_name if signature.signed_by else ""
+        line = f"{signature.municipality.name} ({signature.municipality.country.name})"
+        line += f" — {who}, " if who else " — "
+        line += _("version %(n)s, %(date)s") % {
+            "n": signature.version.number, "date": signature.signed_at.strftime("%d.%m.%Y"),
+        }  # fmt: skip
+        if signature.needs_reconfirmation:
+            line += " " + _("(signed an earlier version)")
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.set_text_color(90, 100, 110)
+    pdf.set_font("DejaVu", size=8)
+    stamp = timezone.localtime().strftime("%d.%m.%Y %H:%M")
+    pdf.multi_cell(0, 5, _("Printed from Glocal on %s") % stamp, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

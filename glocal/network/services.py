@@ -1,0 +1,432 @@
+"""Every write of the network community goes through here: pages, API and commands alike."""
+
+import re
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from glocal.lib.html import clean_html
+from glocal.members.models import Municipality, User
+from glocal.projects.models import Project
+
+from .models import (
+    DigestPreference,
+    Follow,
+    GroupMembership,
+    Post,
+    Report,
+    Signatory,
+    Signature,
+    Statement,
+    StatementStatus,
+    StatementVersion,
+    Thread,
+    Update,
+    WorkingGroup,
+)
+
+MENTION = re.compile(r"(?<![\w@/])@([\w.+-]+@[\w-]+(?:\.[\w-]+)+|[\w-]{2,60})", re.UNICODE)
+
+
+class NetworkError(ValueError):
+    """A request that cannot be done as asked; the message is shown to the person."""
+
+
+def mail(*, subject: str, template: str, context: dict, recipients: Iterable[str]) -> None:
+    """Send one e-mail per recipient once the transaction commits."""
+    recipients = sorted({r for r in recipients if r})
+    if not recipients:
+        return
+    body = render_to_string(f"network/email/{template}.txt", context | {"site": settings.SITE_URL})
+
+    def send() -> None:
+        for recipient in recipients:
+            send_mail(subject, body, None, [recipient])
+
+    transaction.on_commit(send)
+
+
+def unique_slug(model, text: str) -> str:
+    base = slugify(text)[:200] or "item"
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+# Working groups
+
+
+@transaction.atomic
+def create_group(
+    *, name: str, summary: str, description: str, themes: Iterable, user: User
+) -> WorkingGroup:
+    if not user.is_staff:
+        raise PermissionDenied("Only the secretariat opens working groups.")
+    group = WorkingGroup.objects.create(
+        name=name, slug=unique_slug(WorkingGroup, name), summary=summary,
+        description=clean_html(description), created_by=user,
+    )  # fmt: skip
+    group.themes.set(themes)
+    return group
+
+
+@transaction.atomic
+def join_group(*, group: WorkingGroup, user: User) -> GroupMembership:
+    if not group.is_active:
+        raise NetworkError(_("This working group no longer takes new members."))
+    membership, _created = GroupMembership.objects.get_or_create(group=group, user=user)
+    return membership
+
+
+@transaction.atomic
+def leave_group(*, group: WorkingGroup, user: User) -> None:
+    GroupMembership.objects.filter(group=group, user=user).delete()
+
+
+@transaction.atomic
+def set_coordinator(
+    *, group: WorkingGroup, member: User, is_coordinator: bool, user: User
+) -> GroupMembership:
+    if not (user.is_staff or group.is_coordinated_by(user)):
+        raise PermissionDenied("Only the secretariat and coordinators name coordinators.")
+    membership, _created = GroupMembership.objects.get_or_create(group=group, user=member)
+    membership.is_coordinator = is_coordinator
+    membership.save(update_fields=["is_coordinator"])
+    return membership
+
+
+# Exchange space
+
+
+def find_mentions(text: str) -> list[User]:
+    """People named as ``@e-mail`` or ``@first-last`` (their name as a slug) in a text."""
+    handles = {m.group(1).lower().rstrip(".") for m in MENTION.finditer(text)}
+    if not handles:
+        return []
+    emails = {h for h in handles if "@" in h}
+    names = handles - emails
+    found = {u.pk: u for u in User.objects.filter(is_active=True, email__in=emails)}
+    if names:
+        for person in User.objects.filter(is_active=True).exclude(full_name=""):
+            if slugify(person.full_name) in names:
+                found[person.pk] = person
+    return list(found.values())
+
+
+def mention_handle(user: User) -> str:
+    return slugify(user.full_name) if user.full_name else user.email
+
+
+def can_post_in(user: User, thread: Thread) -> bool:
+    """Group threads take posts from the group's members; other threads from anyone signed in."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff or not thread.group_id:
+        return True
+    return thread.group.has_member(user)
+
+
+def _add_post(*, thread: Thread, body: str, author: User) -> Post:
+    cleaned = clean_html(body)
+    if not re.sub(r"<[^>]+>|\s|&nbsp;", "", cleaned):
+        raise NetworkError(_("Write a message first."))
+    post = Post.objects.create(thread=thread, author=author, body=cleaned)
+    Follow.objects.get_or_create(thread=thread, user=author)
+    mentioned = [
+        person for person in find_mentions(body)
+        if person != author and Thread.objects.visible_to(person).filter(pk=thread.pk).exists()
+    ]  # fmt: skip
+    post.mentions.set(mentioned)
+    context = {"thread": thread, "post": post, "author": author}
+    for person in mentioned:
+        mail(
+            subject=_("%(name)s mentioned you in “%(title)s”")
+            % {"name": author, "title": thread.title},
+            template="mention", context=context | {"person": person}, recipients=[person.email],
+        )  # fmt: skip
+    return post
+
+
+@transaction.atomic
+def start_thread(
+    *,
+    title: str,
+    body: str,
+    author: User,
+    group: WorkingGroup | None = None,
+    project: Project | None = None,
+) -> Thread:
+    if group and project:
+        raise NetworkError(_("A thread belongs to a group or a project, not both."))
+    thread = Thread(title=title, group=group, project=project, author=author,
+                    last_post_at=timezone.now())  # fmt: skip
+    if not can_post_in(author, thread):
+        raise PermissionDenied("Join the working group to start a discussion in it.")
+    thread.save()
+    _add_post(thread=thread, body=body, author=author)
+    return thread
+
+
+@transaction.atomic
+def reply_to_thread(*, thread: Thread, body: str, author: User) -> Post:
+    if not can_post_in(author, thread):
+        raise PermissionDenied("Join the working group to reply.")
+    post = _add_post(thread=thread, body=body, author=author)
+    Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
+    return post
+
+
+@transaction.atomic
+def set_following(*, thread: Thread, user: User, follow: bool) -> None:
+    if follow:
+        Follow.objects.get_or_create(thread=thread, user=user)
+    else:
+        Follow.objects.filter(thread=thread, user=user).delete()
+
+
+def moderators_of(thread: Thread) -> list[User]:
+    staff = Q(is_staff=True)
+    if thread.group_id:
+        staff |= Q(group_memberships__group=thread.group_id,
+                   group_memberships__is_coordinator=True)  # fmt: skip
+    return list(User.objects.filter(staff, is_active=True).distinct())
+
+
+def can_moderate(user: User, thread: Thread) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or bool(thread.group_id and thread.group.is_coordinated_by(user))
+
+
+@transaction.atomic
+def report_post(*, post: Post, reporter: User, reason: str) -> Report:
+    reason = reason.strip()
+    if not reason:
+        raise NetworkError(_("Say briefly what is wrong with this message."))
+    try:
+        with transaction.atomic():
+            report = Report.objects.create(post=post, reporter=reporter, reason=reason[:500])
+    except IntegrityError:
+        raise NetworkError(_("You already reported this message.")) from None
+    mail(
+        subject=_("A message was reported in “%s”") % post.thread.title, template="report",
+        context={"post": post, "report": report, "thread": post.thread},
+        recipients=[m.email for m in moderators_of(post.thread)],
+    )  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def set_post_hidden(*, post: Post, moderator: User, hidden: bool) -> Post:
+    if not can_moderate(moderator, post.thread):
+        raise PermissionDenied("Only moderators hide messages.")
+    post.is_hidden = hidden
+    post.hidden_by = moderator if hidden else None
+    post.hidden_at = timezone.now() if hidden else None
+    post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
+    post.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    return post
+
+
+@transaction.atomic
+def set_digest_frequency(*, user: User, frequency: str) -> DigestPreference:
+    preference, _created = DigestPreference.objects.get_or_create(user=user)
+    preference.frequency = frequency
+    if preference.last_sent_at is None:
+        preference.last_sent_at = timezone.now()  # the first digest covers what comes next
+    preference.save(update_fields=["frequency", "last_sent_at"])
+    return preference
+
+
+# Joint statements
+
+
+def drafting_towns_of(user: User):
+    if user.is_staff:
+        return Municipality.objects.all()
+    return Municipality.objects.filter(memberships__user=user)
+
+
+def can_edit_statement(user: User, statement: Statement) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or statement.drafted_by.filter(memberships__user=user).exists()
+
+
+@transaction.atomic
+def create_statement(
+    *, title: str, addressees: str, text: str, towns: Iterable[Municipality], user: User,
+    status: str = StatementStatus.DRAFT,
+) -> Statement:  # fmt: skip
+    towns = list(towns)
+    allowed = set(drafting_towns_of(user).values_list("pk", flat=True))
+    if not towns or any(town.pk not in allowed for town in towns):
+        raise PermissionDenied("You may draft only for towns you represent.")
+    statement = Statement.objects.create(
+        title=title, slug=unique_slug(Statement, title), addressees=addressees.strip(),
+        status=status, created_by=user, current_number=1,
+    )  # fmt: skip
+    statement.drafted_by.set(towns)
+    StatementVersion.objects.create(
+        statement=statement, number=1, text=clean_html(text), note=_("First draft"),
+        created_by=user,
+    )  # fmt: skip
+    return statement
+
+
+@transaction.atomic
+def revise_statement(
+    *, statement: Statement, user: User, text: str, note: str = "", title: str | None = None,
+    addressees: str | None = None, status: str | None = None,
+) -> StatementVersion | None:  # fmt: skip
+    """Save a change; new wording is a new version and every signatory is asked to confirm."""
+    if not can_edit_statement(user, statement):
+        raise PermissionDenied("Only the drafting towns and the secretariat edit a statement.")
+    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    fields = ["updated_at"]
+    for name, value in (("title", title), ("addressees", addressees), ("status", status)):
+        if value is not None and getattr(statement, name) != value:
+            setattr(statement, name, value)
+            fields.append(name)
+    current = statement.current_version
+    cleaned = clean_html(text)
+    version = None
+    if current is None or cleaned != current.text:
+        statement.current_number += 1
+        fields.append("current_number")
+        version = StatementVersion.objects.create(
+            statement=statement, number=statement.current_number, text=cleaned, note=note,
+            created_by=user,
+        )  # fmt: skip
+    statement.save(update_fields=fields)
+    if version is not None:
+        _ask_to_reconfirm(statement, version)
+    return version
+
+
+def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
+    signatures = statement.signatures.filter(withdrawn_at__isnull=True).select_related(
+        "signed_by", "municipality"
+    )
+    for signature in signatures:
+        people = Signatory.objects.filter(municipality=signature.municipality).select_related(
+            "user"
+        )
+        recipients = {s.user.email for s in people} | (
+            {signature.signed_by.email} if signature.signed_by else set()
+        )
+        mail(
+            subject=_("“%s” has changed: please confirm your signature") % statement.title,
+            template="reconfirm",
+            context={"statement": statement, "version": version, "signature": signature},
+            recipients=recipients,
+        )
+
+
+def can_sign_for(user: User, municipality: Municipality) -> bool:
+    """Only a person the town (or the secretariat) authorised signs in its name."""
+    return (
+        user.is_authenticated
+        and Signatory.objects.filter(municipality=municipality, user=user).exists()
+    )
+
+
+def can_grant_signatory(user: User, municipality: Municipality) -> bool:
+    return user.is_authenticated and (user.is_staff or user.represents(municipality))
+
+
+@transaction.atomic
+def grant_signatory(
+    *, municipality: Municipality, person: User, title: str, granted_by: User
+) -> Signatory:
+    if not can_grant_signatory(granted_by, municipality):
+        raise PermissionDenied("Only the town's representatives or the secretariat authorise.")
+    if not person.represents(municipality):
+        raise NetworkError(_("The signatory must be a representative of %s.") % municipality)
+    signatory, _created = Signatory.objects.get_or_create(
+        municipality=municipality, user=person, defaults={"title": title, "granted_by": granted_by}
+    )
+    return signatory
+
+
+@transaction.atomic
+def revoke_signatory(*, signatory: Signatory, revoked_by: User) -> None:
+    if not can_grant_signatory(revoked_by, signatory.municipality):
+        raise PermissionDenied("Only the town's representatives or the secretariat revoke.")
+    signatory.delete()
+
+
+@transaction.atomic
+def sign_statement(*, statement: Statement, municipality: Municipality, user: User) -> Signature:
+    """Sign (or confirm again) the current version in the name of a municipality."""
+    if not can_sign_for(user, municipality):
+        raise PermissionDenied("Only an authorised signatory of this town may sign for it.")
+    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    if not statement.is_open:
+        raise NetworkError(_("This statement is not open for signature."))
+    version = statement.versions.get(number=statement.current_number)
+    now = timezone.now()
+    signature, created = Signature.objects.get_or_create(
+        statement=statement, municipality=municipality,
+        defaults={"version": version, "signed_by": user, "signed_at": now},
+    )  # fmt: skip
+    if not created:
+        signature.version, signature.signed_by, signature.signed_at = version, user, now
+        signature.withdrawn_at = None
+        signature.save(update_fields=["version", "signed_by", "signed_at", "withdrawn_at"])
+    return signature
+
+
+@transaction.atomic
+def withdraw_signature(
+    *, statement: Statement, municipality: Municipality, user: User
+) -> Signature:
+    if not can_sign_for(user, municipality):
+        raise PermissionDenied("Only an authorised signatory of this town may withdraw.")
+    signature = (
+        Signature.objects.select_for_update()
+        .filter(statement=statement, municipality=municipality, withdrawn_at__isnull=True)
+        .first()
+    )
+    if signature is None:
+        raise NetworkError(_("%s has not signed this statement.") % municipality)
+    signature.withdrawn_at = timezone.now()
+    signature.save(update_fields=["withdrawn_at"])
+    return signature
+
+
+# Updates and stories
+
+
+def can_post_update(user: User, project: Project) -> bool:
+    """Representatives of the project's own town post its updates."""
+    return user.is_authenticated and user.represents(project.municipality)
+
+
+@transaction.atomic
+def post_update(*, project: Project, title: str, body: str, author: User) -> Update:
+    if not can_post_update(author, project):
+        raise PermissionDenied("Only the project's town posts its updates.")
+    if not project.is_running:
+        raise NetworkError(_("Updates are for ongoing projects."))
+    return Update.objects.create(project=project, title=title, body=clean_html(body),
+                                 author=author)  # fmt: skip
+
+
+@transaction.atomic
+def feature_update(*, update: Update, user: User, featured: bool) -> Update:
+    if not user.is_staff:
+        raise PermissionDenied("Only the secretariat features stories.")
+    update.is_story = featured
+    update.featured_at = timezone.now() if featured else None
+    update.save(update_fields=["is_story", "featured_at", "updated_at"])
+    return update

@@ -1,0 +1,172 @@
+"""Joint statements: drafting, versions, authorised signatories, signatures and the PDF."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from glocal.members.models import Municipality
+
+from . import services
+from .access import (
+    get_signatory_for_granter,
+    get_statement_for_editor,
+    get_statement_for_viewer,
+    get_town_for_granter,
+)
+from .forms import RevisionForm, SignatoryForm, StatementForm
+from .models import Signatory, Statement, StatementVersion
+from .pdf import statement_pdf
+
+
+@require_GET
+def statement_list(request: HttpRequest) -> HttpResponse:
+    statements = Statement.objects.visible_to(request.user).prefetch_related("drafted_by")
+    return render(request, "network/statement_list.html", {"statements": statements})
+
+
+def signing_towns(user, statement: Statement) -> list[dict]:
+    """The towns this person may sign for, with that town's signature on this statement."""
+    if not user.is_authenticated:
+        return []
+    signatures = {s.municipality_id: s for s in statement.signatures.select_related("version")}
+    towns = Municipality.objects.filter(signatories__user=user).order_by("name")
+    return [{"town": town, "signature": signatures.get(town.pk)} for town in towns]
+
+
+@require_GET
+def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for_viewer(request, slug)
+    context = {
+        "statement": statement,
+        "version": statement.current_version,
+        "versions": statement.versions.select_related("created_by"),
+        "signatures": statement.active_signatures(),
+        "signing": signing_towns(request.user, statement),
+        "can_edit": services.can_edit_statement(request.user, statement),
+    }
+    return render(request, "network/statement_detail.html", context)
+
+
+@require_GET
+def statement_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+    statement = get_statement_for_viewer(request, slug)
+    version = get_object_or_404(StatementVersion, statement=statement, number=number)
+    context = {"statement": statement, "version": version}
+    return render(request, "network/statement_version.html", context)
+
+
+@login_required
+def statement_create(request: HttpRequest) -> HttpResponse:
+    form = StatementForm(request.POST or None, user=request.user)
+    if not form.fields["towns"].queryset.exists():
+        messages.error(request, _("Statements are drafted by the representatives of towns."))
+        return redirect("network:statement_list")
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        statement = services.create_statement(
+            title=data["title"], addressees=data["addressees"], text=data["text"],
+            towns=data["towns"], status=data["status"], user=request.user,
+        )  # fmt: skip
+        messages.success(request, _("The statement is saved."))
+        return redirect(statement)
+    return render(request, "network/statement_form.html", {"form": form})
+
+
+@login_required
+def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for_editor(request, slug)
+    version = statement.current_version
+    initial = {"title": statement.title, "addressees": statement.addressees,
+               "text": version.text if version else "", "status": statement.status}  # fmt: skip
+    form = RevisionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        new = services.revise_statement(statement=statement, user=request.user,
+                                        **form.cleaned_data)  # fmt: skip
+        if new:
+            messages.success(request, _("Version %s is saved; signatories are asked to confirm "
+                                        "again.") % new.number)  # fmt: skip
+        else:
+            messages.success(request, _("The statement is saved."))
+        return redirect(statement)
+    context = {"form": form, "statement": statement}
+    return render(request, "network/statement_form.html", context)
+
+
+def _town_for_signing(request: HttpRequest) -> Municipality:
+    return get_object_or_404(Municipality, slug=request.POST.get("town", ""))
+
+
+@login_required
+@require_POST
+def statement_sign(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for_viewer(request, slug)
+    town = _town_for_signing(request)
+    try:
+        signature = services.sign_statement(statement=statement, municipality=town,
+                                            user=request.user)  # fmt: skip
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+        return redirect(statement)
+    messages.success(request, _("%(town)s signed version %(n)s.")
+                     % {"town": town, "n": signature.version.number})  # fmt: skip
+    return redirect(statement)
+
+
+@login_required
+@require_POST
+def statement_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for_viewer(request, slug)
+    town = _town_for_signing(request)
+    try:
+        services.withdraw_signature(statement=statement, municipality=town, user=request.user)
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+        return redirect(statement)
+    messages.success(request, _("The signature of %s is withdrawn.") % town)
+    return redirect(statement)
+
+
+@require_GET
+def statement_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for_viewer(request, slug)
+    response = HttpResponse(statement_pdf(statement), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{statement.slug}.pdf"'
+    return response
+
+
+@login_required
+def signatories(request: HttpRequest) -> HttpResponse:
+    """Who may sign for the towns this person represents (all towns for the secretariat)."""
+    towns = services.drafting_towns_of(request.user).order_by("name")
+    grants = Signatory.objects.filter(municipality__in=towns).select_related("user", "municipality")
+    return render(request, "network/signatories.html", {"towns": towns, "grants": grants})
+
+
+@login_required
+def signatory_grant(request: HttpRequest, town: str) -> HttpResponse:
+    municipality = get_town_for_granter(request, town)
+    form = SignatoryForm(request.POST or None, municipality=municipality)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.grant_signatory(municipality=municipality, granted_by=request.user,
+                                     **form.cleaned_data)  # fmt: skip
+        except services.NetworkError as error:
+            form.add_error("person", str(error))
+        else:
+            messages.success(request, _("The signatory is authorised."))
+            return redirect("network:signatories")
+    context = {"form": form, "town": municipality}
+    status = 400 if form.errors else 200
+    return render(request, "network/signatory_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def signatory_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    signatory = get_signatory_for_granter(request, pk)
+    services.revoke_signatory(signatory=signatory, revoked_by=request.user)
+    messages.success(request, _("The authorisation is revoked."))
+    return redirect("network:signatories")
