@@ -1,0 +1,280 @@
+"""Every multi-row write of the cooperation app: pages, API and commands call these."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from glocal.lib.html import clean_html
+from glocal.members.models import Municipality, User
+from glocal.projects.models import Project
+
+from . import suggest
+from .ics import consultation_calendar
+from .models import Collaboration, Consultation, Expert, Match, Partner, Post
+
+
+class InvalidAction(ValueError):
+    """A request that cannot be carried out as asked; the message says why."""
+
+
+def unique_slug(model, text: str) -> str:
+    base = slugify(text)[:200] or "item"
+    slug, number = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def emails_of(town: Municipality) -> list[str]:
+    return list(town.memberships.filter(user__is_active=True).values_list("user__email", flat=True))
+
+
+def secretariat_emails() -> list[str]:
+    return list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
+
+
+def send(recipients: list[str], subject: str, template: str, context: dict, attach=None) -> None:
+    recipients = sorted({r for r in recipients if r})
+    if not recipients:
+        return
+    context = {"site_url": settings.SITE_URL, **context}
+    body = render_to_string(f"cooperation/email/{template}.txt", context)
+    message = EmailMessage(subject, body, None, recipients)
+    if attach:
+        message.attach(*attach)
+    message.send()
+
+
+# ---------------------------------------------------------------- collaborations
+
+
+@transaction.atomic
+def start_collaboration(
+    *, lead: Municipality, user: User, title: str, summary: str, themes=(), **fields
+) -> Collaboration:
+    """Create a collaboration with ``lead`` as its lead town, already taking part."""
+    collaboration = Collaboration.objects.create(
+        title=title, slug=unique_slug(Collaboration, title), summary=summary, created_by=user,
+        **fields,
+    )  # fmt: skip
+    collaboration.themes.set(themes)
+    Partner.objects.create(
+        collaboration=collaboration, municipality=lead, role=Partner.Role.LEAD,
+        status=Partner.Status.ACCEPTED, invited_by=user, responded_at=timezone.now(),
+    )  # fmt: skip
+    return collaboration
+
+
+@transaction.atomic
+def invite_partner(
+    *, collaboration: Collaboration, municipality: Municipality, role: str, user: User,
+    message: str = "",
+) -> Partner:  # fmt: skip
+    """Invite a town as partner or associate; its representatives hear of it by e-mail."""
+    if role == Partner.Role.LEAD:
+        raise InvalidAction(_("A collaboration has one lead town; invite partners or associates."))
+    existing = Partner.objects.filter(collaboration=collaboration, municipality=municipality)
+    if existing.exclude(status=Partner.Status.DECLINED).exists():
+        raise InvalidAction(_("%s is already invited or taking part.") % municipality)
+    partner, _created = Partner.objects.update_or_create(
+        collaboration=collaboration, municipality=municipality,
+        defaults={"role": role, "status": Partner.Status.INVITED, "message": message,
+                  "invited_by": user, "invited_at": timezone.now(), "responded_at": None},
+    )  # fmt: skip
+    subject = _("Invitation to collaborate: %s") % collaboration.title
+    context = {"collaboration": collaboration, "partner": partner, "inviter": user}
+    recipients = emails_of(municipality)
+    transaction.on_commit(lambda: send(recipients, subject, "invited", context))
+    return partner
+
+
+@transaction.atomic
+def answer_invitation(*, partner: Partner, user: User, accept: bool) -> Partner:
+    """The invited town accepts or declines; the towns already taking part hear of it."""
+    partner = Partner.objects.select_for_update().get(pk=partner.pk)
+    if partner.status != Partner.Status.INVITED:
+        raise InvalidAction(_("This invitation has already been answered."))
+    if not (user.is_authenticated and user.represents(partner.municipality)):
+        raise PermissionDenied(_("Only the invited town answers its invitation."))
+    partner.status = Partner.Status.ACCEPTED if accept else Partner.Status.DECLINED
+    partner.responded_at = timezone.now()
+    partner.save(update_fields=["status", "responded_at"])
+    collaboration = partner.collaboration
+    others = Partner.objects.filter(collaboration=collaboration, status=Partner.Status.ACCEPTED)
+    recipients = [e for p in others.exclude(pk=partner.pk) for e in emails_of(p.municipality)]
+    subject = _("%(town)s answered: %(title)s") % {"town": partner.municipality,
+                                                   "title": collaboration.title}  # fmt: skip
+    context = {"collaboration": collaboration, "partner": partner}
+    transaction.on_commit(lambda: send(recipients, subject, "answered", context))
+    return partner
+
+
+# ---------------------------------------------------------------- solidarity board
+
+
+@transaction.atomic
+def publish_post(*, municipality: Municipality, user: User, **fields) -> Post:
+    """Put a need or offer on the board and the best counterparts forward as matches."""
+    post = Post.objects.create(municipality=municipality, created_by=user, **fields)
+    suggest_matches(post=post)
+    return post
+
+
+@transaction.atomic
+def suggest_matches(*, post: Post) -> list[Match]:
+    """Store the best counterparts of ``post`` as offered matches; tell the other towns."""
+    created = []
+    for other, scored in suggest.matches_for(post):
+        need, offer = (post, other) if post.kind == Post.Kind.NEED else (other, post)
+        match, is_new = Match.objects.get_or_create(
+            need=need, offer=offer, defaults={"score": scored.score, "reasons": scored.reasons}
+        )
+        if is_new:
+            created.append(match)
+    for match in created:
+        other = match.offer if post.kind == Post.Kind.NEED else match.need
+        subject = _("The solidarity board suggests a match: %s") % match.need.title
+        recipients = emails_of(other.municipality)
+        context = {"match": match, "post": other}
+        transaction.on_commit(lambda r=recipients, s=subject, c=context: send(r, s, "match", c))
+    return created
+
+
+@transaction.atomic
+def propose_match(*, need: Post, offer: Post, user: User) -> Match:
+    """A town puts one of its own open offers forward for a need."""
+    if not user.represents(offer.municipality) or offer.kind != Post.Kind.OFFER:
+        raise PermissionDenied(_("Only the offering town puts its offer forward."))
+    if need.kind != Post.Kind.NEED or not need.is_open or not offer.is_open:
+        raise InvalidAction(_("Both the need and the offer must still be open."))
+    if need.municipality_id == offer.municipality_id:
+        raise InvalidAction(_("A town cannot answer its own need."))
+    reasons = [_("Put forward by %s") % offer.municipality]
+    match, created = Match.objects.get_or_create(
+        need=need, offer=offer, defaults={"reasons": reasons, "updated_by": user}
+    )
+    if not created:
+        raise InvalidAction(_("This offer is already matched with this need."))
+    subject = _("An offer for your need: %s") % need.title
+    recipients, context = emails_of(need.municipality), {"match": match, "post": need}
+    transaction.on_commit(lambda: send(recipients, subject, "match", context))
+    return match
+
+
+# (from, to): who may move a match along that edge
+TRANSITIONS = {
+    (Match.State.OFFERED, Match.State.ACCEPTED): "need",
+    (Match.State.OFFERED, Match.State.DECLINED): "either",
+    (Match.State.ACCEPTED, Match.State.DELIVERED): "either",
+    (Match.State.ACCEPTED, Match.State.DECLINED): "either",
+}
+
+
+@transaction.atomic
+def move_match(*, match: Match, user: User, state: str) -> Match:
+    """Accept, decline or mark delivered; only the two towns, and only along allowed edges."""
+    match = Match.objects.select_for_update().select_related("need", "offer").get(pk=match.pk)
+    for_need = user.represents(match.need.municipality)
+    for_offer = user.represents(match.offer.municipality)
+    if not (for_need or for_offer):
+        raise PermissionDenied(_("Only the two towns move a match on."))
+    who = TRANSITIONS.get((match.state, state))
+    if who is None:
+        raise InvalidAction(
+            _("A match that is %(now)s cannot become %(next)s.")
+            % {"now": match.get_state_display().lower(), "next": Match.State(state).label.lower()}
+        )
+    if who == "need" and not for_need:
+        raise PermissionDenied(_("Only the town in need accepts an offer."))
+    match.state, match.updated_by = state, user
+    match.save(update_fields=["state", "updated_by", "updated_at"])
+    other = match.offer if for_need else match.need
+    subject = _("Solidarity match %(state)s: %(title)s") % {
+        "state": match.get_state_display().lower(), "title": match.need.title}  # fmt: skip
+    recipients, context = emails_of(other.municipality), {"match": match, "post": other}
+    transaction.on_commit(lambda: send(recipients, subject, "moved", context))
+    return match
+
+
+@transaction.atomic
+def close_post(*, post: Post, user: User) -> Post:
+    """The town withdraws its need or offer; offered matches of it are declined."""
+    if not user.represents(post.municipality):
+        raise PermissionDenied(_("Only the town that posted it withdraws it."))
+    post.closed_at = timezone.now()
+    post.save(update_fields=["closed_at"])
+    field = "need" if post.kind == Post.Kind.NEED else "offer"
+    Match.objects.filter(**{field: post}, state=Match.State.OFFERED).update(
+        state=Match.State.DECLINED, updated_by=user, updated_at=timezone.now()
+    )
+    return post
+
+
+# ---------------------------------------------------------------- consultations
+
+
+def adviser_emails(consultation: Consultation) -> list[str]:
+    expert = consultation.expert
+    if expert is None:
+        return secretariat_emails()
+    own = expert.user.email if expert.user_id else expert.email
+    return [own, *secretariat_emails()]
+
+
+@transaction.atomic
+def request_consultation(
+    *, project: Project, user: User, topic: str, question: str, preferred_times: str,
+    expert: Expert | None = None,
+) -> Consultation:  # fmt: skip
+    """A representative asks for advice on their project; the adviser and secretariat hear."""
+    consultation = Consultation.objects.create(
+        project=project, expert=expert, topic=topic, question=question,
+        preferred_times=preferred_times, requested_by=user,
+    )  # fmt: skip
+    subject = _("Consultation requested: %s") % topic
+    recipients, context = adviser_emails(consultation), {"consultation": consultation}
+    transaction.on_commit(lambda: send(recipients, subject, "requested", context))
+    return consultation
+
+
+@transaction.atomic
+def schedule_consultation(
+    *, consultation: Consultation, user: User, starts_at: datetime.datetime,
+    duration_minutes: int, location: str,
+) -> Consultation:  # fmt: skip
+    """The secretariat sets time and place; requester and adviser get it with an .ics."""
+    if not user.is_staff:
+        raise PermissionDenied(_("The secretariat schedules consultations."))
+    if consultation.status in (Consultation.Status.HELD, Consultation.Status.CANCELLED):
+        raise InvalidAction(_("This consultation is closed."))
+    consultation.starts_at, consultation.location = starts_at, location
+    consultation.duration_minutes = duration_minutes
+    consultation.status = Consultation.Status.SCHEDULED
+    consultation.save(update_fields=["starts_at", "location", "duration_minutes", "status",
+                                     "updated_at"])  # fmt: skip
+    recipients = [consultation.requested_by.email if consultation.requested_by else ""]
+    recipients += adviser_emails(consultation)
+    subject = _("Consultation scheduled: %s") % consultation.topic
+    attach = ("consultation.ics", consultation_calendar(consultation), "text/calendar")
+    context = {"consultation": consultation}
+    transaction.on_commit(lambda: send(recipients, subject, "scheduled", context, attach))
+    return consultation
+
+
+@transaction.atomic
+def record_notes(*, consultation: Consultation, user: User, notes: str) -> Consultation:
+    """The adviser or secretariat keeps what was said; the notes stay on the project."""
+    expert_user = consultation.expert.user_id if consultation.expert_id else None
+    if not (user.is_staff or (expert_user and expert_user == user.pk)):
+        raise PermissionDenied(_("Only the adviser and the secretariat record notes."))
+    consultation.notes = clean_html(notes)
+    consultation.status = Consultation.Status.HELD
+    consultation.save(update_fields=["notes", "status", "updated_at"])
+    return consultation

@@ -1,0 +1,243 @@
+"""Collaborative projects and the directory of experts and partner networks."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from glocal.reference.models import Theme
+
+from . import services, suggest
+from .access import (
+    can_edit_collaboration,
+    get_collaboration_for_editor,
+    get_collaboration_for_viewer,
+    get_expert_for_viewer,
+    get_invitation_for_town,
+)
+from .forms import (
+    CollaborationForm,
+    FundingForm,
+    FundingStatusForm,
+    InviteForm,
+    NewCollaborationForm,
+    StepForm,
+)
+from .models import Collaboration, Expert, Partner, PartnerNetwork
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def collaboration_list(request: HttpRequest) -> HttpResponse:
+    collaborations = (
+        Collaboration.objects.visible_to(request.user)
+        .prefetch_related(
+            Prefetch(
+                "partners",
+                Partner.objects.exclude(status=Partner.Status.DECLINED).select_related(
+                    "municipality"
+                ),
+            ),  # fmt: skip
+            "themes",
+        )
+        .order_by("-created_at")
+    )
+    status = request.GET.get("status", "")
+    if status in Collaboration.Status.values:
+        collaborations = collaborations.filter(status=status)
+    invitations = Partner.objects.none()
+    if request.user.is_authenticated:
+        invitations = Partner.objects.filter(
+            status=Partner.Status.INVITED, municipality__memberships__user=request.user
+        ).select_related("collaboration", "municipality")
+    page = Paginator(collaborations, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "status": status, "statuses": Collaboration.Status.choices,
+               "invitations": invitations}  # fmt: skip
+    return render(request, "cooperation/collaboration_list.html", context)
+
+
+@login_required
+def collaboration_new(request: HttpRequest) -> HttpResponse:
+    if not (request.user.is_staff or request.user.memberships.exists()):
+        raise PermissionDenied(_("Only municipality representatives start collaborations."))
+    form = NewCollaborationForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        collaboration = services.start_collaboration(
+            lead=data["lead"], user=request.user, title=data["title"], summary=data["summary"],
+            themes=data["themes"], status=data["status"], visibility=data["visibility"],
+            start_date=data["start_date"], end_date=data["end_date"],
+        )  # fmt: skip
+        messages.success(request, _("The collaboration is created. Now invite partner towns."))
+        return redirect(collaboration)
+    return render(request, "cooperation/collaboration_form.html", {"form": form})
+
+
+def render_detail(request, collaboration: Collaboration, status: int = 200, **forms):
+    can_edit = can_edit_collaboration(request.user, collaboration)
+    partners = collaboration.partners.select_related("municipality__country")
+    invitation = None
+    if request.user.is_authenticated:
+        invitation = partners.filter(
+            status=Partner.Status.INVITED, municipality__memberships__user=request.user
+        ).first()
+    context = {
+        "collaboration": collaboration,
+        "partners": sorted(
+            (p for p in partners if p.status != Partner.Status.DECLINED),
+            key=lambda p: (Partner.Role.values.index(p.role), p.municipality.name),
+        ),
+        "steps": collaboration.steps.select_related("owner"),
+        "applications": collaboration.funding_applications.all(),
+        "themes": collaboration.themes.all(),
+        "can_edit": can_edit,
+        "invitation": invitation,
+    }
+    if can_edit:
+        context |= {
+            "invite_form": InviteForm(collaboration=collaboration),
+            "step_form": StepForm(collaboration=collaboration),
+            "funding_form": FundingForm(),
+            "funding_statuses": FundingStatusForm.base_fields["status"].choices,
+            "suggestions": suggest.partner_suggestions(collaboration),
+        } | forms
+    return render(request, "cooperation/collaboration_detail.html", context, status=status)
+
+
+@require_GET
+def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    return render_detail(request, get_collaboration_for_viewer(request, slug))
+
+
+@login_required
+def collaboration_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    collaboration = get_collaboration_for_editor(request, slug)
+    form = CollaborationForm(request.POST or None, instance=collaboration)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The collaboration is saved."))
+        return redirect(collaboration)
+    context = {"form": form, "collaboration": collaboration}
+    return render(request, "cooperation/collaboration_form.html", context)
+
+
+@login_required
+@require_POST
+def partner_invite(request: HttpRequest, slug: str) -> HttpResponse:
+    collaboration = get_collaboration_for_editor(request, slug)
+    form = InviteForm(request.POST, collaboration=collaboration)
+    if form.is_valid():
+        try:
+            partner = services.invite_partner(
+                collaboration=collaboration, user=request.user, **form.cleaned_data
+            )
+        except services.InvalidAction as error:
+            form.add_error("municipality", str(error))
+        else:
+            messages.success(request, _("%s is invited.") % partner.municipality)
+            return redirect(collaboration)
+    return render_detail(request, collaboration, status=400, invite_form=form)
+
+
+@login_required
+@require_POST
+def invitation_answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    partner = get_invitation_for_town(request, slug, pk)
+    accept = request.POST.get("answer") == "accept"
+    services.answer_invitation(partner=partner, user=request.user, accept=accept)
+    if accept:
+        messages.success(request, _("Welcome on board: your town now takes part."))
+    else:
+        messages.success(request, _("You declined the invitation."))
+    return redirect(partner.collaboration)
+
+
+@login_required
+@require_POST
+def step_add(request: HttpRequest, slug: str) -> HttpResponse:
+    collaboration = get_collaboration_for_editor(request, slug)
+    form = StepForm(request.POST, collaboration=collaboration)
+    if not form.is_valid():
+        return render_detail(request, collaboration, status=400, step_form=form)
+    step = form.save(commit=False)
+    step.collaboration = collaboration
+    step.save()
+    messages.success(request, _("The step is added to the plan."))
+    return redirect(f"{collaboration.get_absolute_url()}#plan")
+
+
+@login_required
+@require_POST
+def step_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collaboration = get_collaboration_for_editor(request, slug)
+    step = get_object_or_404(collaboration.steps, pk=pk)
+    step.done = request.POST.get("done") == "1"
+    step.save(update_fields=["done"])
+    return redirect(f"{collaboration.get_absolute_url()}#plan")
+
+
+@login_required
+@require_POST
+def funding_add(request: HttpRequest, slug: str) -> HttpResponse:
+    collaboration = get_collaboration_for_editor(request, slug)
+    form = FundingForm(request.POST)
+    if not form.is_valid():
+        return render_detail(request, collaboration, status=400, funding_form=form)
+    application = form.save(commit=False)
+    application.collaboration = collaboration
+    application.save()
+    messages.success(request, _("The funding application is recorded."))
+    return redirect(f"{collaboration.get_absolute_url()}#funding")
+
+
+@login_required
+@require_POST
+def funding_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    collaboration = get_collaboration_for_editor(request, slug)
+    application = get_object_or_404(collaboration.funding_applications, pk=pk)
+    form = FundingStatusForm(request.POST, instance=application)
+    if not form.is_valid():
+        messages.error(request, _("Choose one of the listed statuses."))
+        return redirect(f"{collaboration.get_absolute_url()}#funding")
+    form.save()
+    messages.success(request, _("Status of %(funder)s: %(status)s.") % {
+        "funder": application, "status": application.get_status_display()})  # fmt: skip
+    return redirect(f"{collaboration.get_absolute_url()}#funding")
+
+
+# ---------------------------------------------------------------- directory
+
+
+@require_GET
+def expert_list(request: HttpRequest) -> HttpResponse:
+    q = request.GET.get("q", "").strip()[:100]
+    theme = request.GET.get("theme", "")[:60]
+    language = request.GET.get("language", "").strip()[:40]
+    experts = Expert.objects.listed().search(q).prefetch_related("themes").select_related("country")
+    if theme:
+        experts = experts.filter(themes__slug=theme)
+    if language:
+        experts = experts.filter(languages__icontains=language)
+    page = Paginator(experts.distinct(), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "q": q, "theme": theme, "language": language,
+               "themes": Theme.objects.filter(expert__is_listed=True).distinct()}  # fmt: skip
+    return render(request, "cooperation/expert_list.html", context)
+
+
+@require_GET
+def expert_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    expert = get_expert_for_viewer(request, slug)
+    context = {"expert": expert, "themes": expert.themes.all()}
+    return render(request, "cooperation/expert_detail.html", context)
+
+
+@require_GET
+def network_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "cooperation/network_list.html",
+                  {"networks": PartnerNetwork.objects.all()})  # fmt: skip
