@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -50,3 +52,17 @@ def test_representative_writes_a_draft_comes_back_and_submits(page, demo):
     expect(page.get_by_text("Submitted for review").first).to_be_visible()
     draft.refresh_from_db()
     assert (draft.status, draft.start_year) == (Status.SUBMITTED, 2024)
+
+
+def test_on_a_phone_the_menu_opens_with_its_button_and_reaches_every_section(phone_page, demo):
+    phone_page.goto("/")
+    events = phone_page.get_by_role("navigation", name="Main").get_by_role("link", name="Events")
+    expect(events).to_be_hidden()
+    menu = phone_page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    menu.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(events).to_be_visible()
+    screenshot(phone_page, "menu-phone")
+    events.click()
+    expect(phone_page).to_have_url(re.compile(r"/events/$"))
