@@ -58,8 +58,12 @@ def programme_days(event: Event, sessions: list[Session]) -> list[tuple]:
     ]
 
 
-def sessions_with_bookings(event: Event, registration: Registration | None) -> list[Session]:
-    sessions = list(event.sessions.select_related("theme").prefetch_related("practices"))
+def sessions_with_bookings(
+    event: Event, registration: Registration | None, viewer
+) -> list[Session]:
+    """The programme with the viewer's bookings and only the practices the viewer may open."""
+    practices = Prefetch("practices", queryset=Practice.objects.visible_to(viewer))
+    sessions = list(event.sessions.select_related("theme").prefetch_related(practices))
     bookings = {}
     if registration:
         bookings = {b.session_id: b for b in registration.bookings.all()}
@@ -72,7 +76,7 @@ def sessions_with_bookings(event: Event, registration: Registration | None) -> l
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_event_for_viewer(request, slug)
     registration = own_registration(request.user, event)
-    sessions = sessions_with_bookings(event, registration)
+    sessions = sessions_with_bookings(event, registration, request.user)
     context = {
         "event": event,
         "registration": registration,

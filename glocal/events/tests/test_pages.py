@@ -116,3 +116,13 @@ def test_reserved_slugs_are_refused(town):
     with pytest.raises(ValidationError) as refused:
         event.full_clean()
     assert refused.value.message_dict["slug"] == ["This address is reserved."]
+
+
+def test_programme_links_only_the_practices_the_viewer_may_open(anonymous, town):
+    event = make_event(host=town)
+    session = make_session(event)
+    session.practices.add(practice(town, "Published Walk"),
+                          practice(town, "Draft Walk", status=Status.DRAFT))  # fmt: skip
+    body = anonymous.get(f"/events/{event.slug}/").content.decode()
+    assert "/practices/published-walk/" in body
+    assert "Draft Walk" not in body
