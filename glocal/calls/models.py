@@ -414,11 +414,6 @@ class Hub(models.Model):
         return reverse("calls:hub", args=[self.slug])
 
     @property
-    def project_url(self) -> str:
-        """The page of the project that runs the HUB; empty while none is linked."""
-        return self.project.get_absolute_url() if self.project_id else ""
-
-    @property
     def ends_on(self) -> datetime.date:
         years = self.application.duration_years or 1
         try:

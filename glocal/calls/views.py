@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.members.middleware import SESSION_KEY
+from glocal.projects.models import Project
 
 from . import services
 from .access import get_call_for_viewer, get_hub_for_viewer, get_town_for_applicant
@@ -170,7 +171,13 @@ def hub_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def hub_detail(request: HttpRequest, slug: str) -> HttpResponse:
     hub = get_hub_for_viewer(slug)
-    context = {"hub": hub, "application": hub.application, "sdgs": hub.application.sdgs.all()}
+    visible = Project.objects.visible_to(request.user).filter(pk=hub.project_id)
+    context = {
+        "hub": hub,
+        "application": hub.application,
+        "sdgs": hub.application.sdgs.all(),
+        "project": visible.first() if hub.project_id else None,
+    }
     return render(request, "calls/hub_detail.html", context)
 
 

@@ -296,3 +296,20 @@ def test_history_lists_every_change_for_the_secretariat(secretariat_client, revi
     page = secretariat_client.get("/calls/closed-lab/history/").content.decode()
     assert "assigned a reviewer" in page
     assert "jury@network.test" in page
+
+
+def test_hub_label_shows_on_its_project_and_the_project_link_respects_visibility(
+    client, member, secretariat, town, closed_call
+):
+    hub_call = make_call(slug="hub-call", kind=Kind.HUB, opens=-9, closes=-1)
+    application = submitted(hub_call, town, title="Water HUB", duration_years=2)
+    client.force_login(secretariat)
+    client.post(f"/calls/hub-call/applications/{application.pk}/decide/",
+                {"decision": "accepted"})  # fmt: skip
+    project = Project.objects.get()
+    Project.objects.filter(pk=project.pk).update(visibility="network")
+    client.force_login(member)
+    assert "Local4Action HUB" in client.get(f"/projects/{project.pk}/").content.decode()
+    assert f'href="/projects/{project.pk}/"' in client.get("/hubs/water-hub/").content.decode()
+    client.logout()
+    assert f'href="/projects/{project.pk}/"' not in client.get("/hubs/water-hub/").content.decode()
