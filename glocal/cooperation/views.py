@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.projects.models import Project
 from glocal.reference.models import Theme
 
 from . import services, suggest
@@ -233,7 +234,11 @@ def expert_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def expert_detail(request: HttpRequest, slug: str) -> HttpResponse:
     expert = get_expert_for_viewer(request, slug)
-    context = {"expert": expert, "themes": expert.themes.all()}
+    context = {
+        "expert": expert,
+        "themes": expert.themes.all(),
+        "can_request": Project.objects.editable_by(request.user).exists(),
+    }
     return render(request, "cooperation/expert_detail.html", context)
 
 

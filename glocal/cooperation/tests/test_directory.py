@@ -52,13 +52,20 @@ def test_the_directory_filters_by_topic_theme_and_language(client, directory, pa
     assert names(client.get(reverse("cooperation:expert_list"), params)) == expected
 
 
-def test_contacts_are_shown_to_signed_in_members_only(client, member, directory):
+def test_contacts_are_shown_to_signed_in_members_only(client, member, project, directory):
     url = reverse("cooperation:expert_detail", args=["lina-haddad"])
     assert "lina@experts.test" not in client.get(url).content.decode()
     client.force_login(member)
     page = client.get(url).content.decode()
     assert "mailto:lina@experts.test" in page
     assert "Ask for a consultation" in page
+
+
+def test_people_without_a_project_are_not_offered_a_consultation(client, reviewer, directory):
+    client.force_login(reviewer)
+    page = client.get(reverse("cooperation:expert_detail", args=["lina-haddad"])).content.decode()
+    assert "mailto:lina@experts.test" in page
+    assert "Ask for a consultation" not in page
 
 
 def test_the_directory_page_runs_a_constant_number_of_queries(
