@@ -177,6 +177,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("GLOCAL_LOG_LEVEL", "INFO")},
+    # fpdf2's font subsetting logs every glyph at INFO level.
+    "loggers": {"fontTools": {"level": "WARNING"}},
 }
 
 if not DEBUG:

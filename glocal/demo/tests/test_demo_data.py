@@ -138,4 +138,5 @@ def test_demo_logins_prints_every_address_and_the_password(demo):
     text = out.getvalue()
     assert DEMO_PASSWORD in text
     assert all(user["email"] in text for user in USERS)
+    assert "expert@glocal.demo" in text
     assert "Not loaded yet" not in text

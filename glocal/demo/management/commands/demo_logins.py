@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 
 from glocal.demo.content import DEMO_PASSWORD, MUNICIPALITIES, USERS
+from glocal.demo.content_cooperation import EXPERT_USER
 from glocal.members.models import User
 
 
@@ -15,6 +16,7 @@ def login_rows() -> list[tuple[str, str]]:
         if "municipality" in user:
             role = f"{user.get('position') or role}, {towns[user['municipality']]}"
         rows.append((user["email"], role))
+    rows.append((EXPERT_USER["email"], "External expert (consultations)"))
     return rows
 
 
