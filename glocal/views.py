@@ -8,10 +8,14 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from glocal.calls.models import Call
+from glocal.events.models import Event
 from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
+from glocal.network.models import Update
 from glocal.practices.engine import engine
 from glocal.practices.models import Practice, Status
+from glocal.projects.models import Project
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +28,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "municipality_count": Municipality.objects.filter(is_member=True).count(),
     }
     user = request.user
+    context |= network_news(user)
     if user.is_authenticated:
+        mine = Project.objects.editable_by(user).running().select_related("municipality")
+        context["my_projects"] = mine[:5]
         context["my_towns"] = towns = list(Municipality.objects.filter(memberships__user=user))
         if towns:
             town = with_profile(Municipality.objects).get(pk=towns[0].pk)
@@ -35,6 +42,16 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.is_staff:
         context["to_review"] = Practice.objects.filter(status=Status.SUBMITTED).count()
     return render(request, "home.html", context)
+
+
+def network_news(user) -> dict:
+    """What is on in the network this week: open calls, coming events, the latest stories."""
+    stories = Update.objects.visible_to(user).stories().for_list()
+    return {
+        "open_calls": Call.objects.visible_to(user).accepting().order_by("closes_at")[:3],
+        "coming_events": Event.objects.visible_to(user).upcoming()[:3],
+        "stories": stories.order_by("-featured_at")[:3],
+    }
 
 
 @never_cache
