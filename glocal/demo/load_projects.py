@@ -11,19 +11,14 @@ from glocal.practices.models import Practice
 from glocal.projects import services
 from glocal.projects.forms import source_elements
 from glocal.projects.models import (
-    BudgetLine,
-    Goal,
     Indicator,
     Measurement,
-    Milestone,
-    Partner,
     ProgressUpdate,
     Project,
     Prototype,
     PrototypeVariant,
-    Risk,
-    TeamMember,
 )
+from glocal.projects.models_plan import BudgetLine, Goal, Milestone, Partner, Risk, TeamMember
 from glocal.reference.models import Sdg, Theme
 
 from .content_projects import PROJECTS, PROTOTYPE

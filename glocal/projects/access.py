@@ -4,7 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Indicator, Milestone, Project, Prototype
+from .models import EvidenceFile, Indicator, Project, Prototype
+from .models_plan import Milestone
 
 
 def get_project_for_viewer(request: HttpRequest, pk: int) -> Project:
@@ -13,6 +14,12 @@ def get_project_for_viewer(request: HttpRequest, pk: int) -> Project:
         "municipality__country", "prototype", "source_practice"
     )
     return get_object_or_404(queryset, pk=pk)
+
+
+def get_evidence_for_viewer(request: HttpRequest, project_pk: int, pk: int) -> EvidenceFile:
+    """An evidence file goes only to those who may see its project; 404 for everyone else."""
+    project = get_project_for_viewer(request, project_pk)
+    return get_object_or_404(EvidenceFile.objects.filter(update__project=project), pk=pk)
 
 
 def can_edit_project(user, project: Project) -> bool:

@@ -2,19 +2,14 @@ from django.contrib import admin
 
 from .models import (
     AdaptationChoice,
-    BudgetLine,
-    Goal,
     Indicator,
     Measurement,
-    Milestone,
-    Partner,
     Project,
     Prototype,
     PrototypeVariant,
-    Risk,
-    TeamMember,
     TransferOutcome,
 )
+from .models_plan import BudgetLine, Goal, Milestone, Partner, Risk, TeamMember
 
 
 class VariantInline(admin.StackedInline):

@@ -180,17 +180,17 @@ router = Router(tags=["projects"])
 @router.get("/prototypes/", response={200: PrototypePage, **READ_ERRORS})
 def list_prototypes(request: HttpRequest):
     user = api_user(request)
-    prototypes = Prototype.objects.visible_to(user).prefetch_related(
-        "source_practices", "sdgs", "projects"
-    )
+    prototypes = Prototype.objects.visible_to(user).with_related_visible_to(user)
     return {"count": len(prototypes), "results": list(prototypes)}
 
 
 @router.get("/prototypes/{slug}", response={200: PrototypeDetailOut, **READ_ERRORS})
 def get_prototype(request: HttpRequest, slug: Slug):
     user = api_user(request)
-    prototypes = Prototype.objects.visible_to(user).prefetch_related(
-        "source_practices", "sdgs", "projects", "variants"
+    prototypes = (
+        Prototype.objects.visible_to(user)
+        .with_related_visible_to(user)
+        .prefetch_related("variants")
     )
     return get_object_or_404(prototypes, slug=slug)
 

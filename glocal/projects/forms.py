@@ -1,6 +1,7 @@
 """Forms of prototypes, the adoption flow and the project plan; each says what is wrong where."""
 
 import datetime
+from pathlib import Path
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,20 +12,16 @@ from glocal.practices.uploads import validate_upload
 from glocal.reference.models import Sdg
 
 from .models import (
-    BudgetLine,
+    EVIDENCE_TYPES,
     Decision,
-    Goal,
     Indicator,
-    Milestone,
-    Partner,
     Project,
     ProjectStatus,
     Prototype,
     PrototypeVariant,
-    Risk,
-    TeamMember,
     TransferOutcome,
 )
+from .models_plan import BudgetLine, Goal, Milestone, Partner, Risk, TeamMember
 from .services import Adaptation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -244,12 +241,24 @@ class EvidenceField(forms.FileField):
             raise ValidationError(_("Attach at most %(n)d files.") % {"n": MAX_EVIDENCE_FILES})
         for upload in files:
             super().clean(upload, initial)
-            kind = "image" if upload.name.lower().endswith(IMAGE_ENDINGS) else "file"
-            validate_upload(upload, kind)
+            try:
+                check_evidence(upload)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("%(name)s: %(problem)s"),
+                    params={"name": upload.name, "problem": " ".join(error.messages)},
+                ) from error
         return files
 
 
-IMAGE_ENDINGS = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+def check_evidence(upload) -> None:
+    """The practices' upload check (5 MB, ending, first bytes) with the evidence endings."""
+    content_type = EVIDENCE_TYPES.get(Path(upload.name).suffix.lower())
+    if content_type is None:
+        raise ValidationError(
+            _("Allowed file types: %(types)s."), params={"types": ", ".join(EVIDENCE_TYPES)}
+        )
+    validate_upload(upload, "image" if content_type.startswith("image/") else "file")
 
 
 class ProgressUpdateForm(forms.Form):

@@ -1,10 +1,11 @@
 """Prototypes (transferable versions of practices) and local action projects adapted from them."""
 
 import datetime
+import uuid
 from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -15,6 +16,10 @@ from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.reference.models import Sdg, Theme
 
+# The plan's rows (goals, milestones, budget, partners, team, risks) live in models_plan.py;
+# importing it here registers them with the app.
+from .models_plan import Milestone
+
 UPDATE_INTERVAL_DAYS = 30  # a running project is expected to post an update once a month
 
 
@@ -24,6 +29,15 @@ class PrototypeQuerySet(models.QuerySet):
         if user.is_authenticated and user.is_staff:
             return self
         return self.filter(is_published=True)
+
+    def with_related_visible_to(self, user) -> "PrototypeQuerySet":
+        """Prefetch the SDGs and only the practices and projects ``user`` may see, so that
+        counts of towns adapting a prototype do not reveal private projects."""
+        return self.prefetch_related(
+            "sdgs",
+            models.Prefetch("source_practices", queryset=Practice.objects.visible_to(user)),
+            models.Prefetch("projects", queryset=Project.objects.visible_to(user)),
+        )
 
 
 class Prototype(models.Model):
@@ -241,155 +255,6 @@ class AdaptationChoice(models.Model):
         return f"{self.element}: {self.get_decision_display()}"
 
 
-class Goal(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="goals")
-    text = models.CharField(_("goal"), max_length=300)
-
-    class Meta:
-        ordering = ["project", "pk"]
-        verbose_name = _("goal")
-        verbose_name_plural = _("goals")
-
-    def __str__(self) -> str:
-        return self.text
-
-
-class MilestoneStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
-
-
-OPEN_MILESTONE = [MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS]
-
-
-class MilestoneQuerySet(models.QuerySet):
-    def overdue(self, today: datetime.date | None = None) -> "MilestoneQuerySet":
-        today = today or timezone.localdate()
-        return self.filter(status__in=OPEN_MILESTONE, due_date__lt=today)
-
-
-class Milestone(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
-    title = models.CharField(_("milestone"), max_length=200)
-    due_date = models.DateField(_("due date"))
-    is_deliverable = models.BooleanField(
-        _("agreed deliverable"), default=False,
-        help_text=_("A result agreed beforehand with the partners."),
-    )  # fmt: skip
-    status = models.CharField(
-        _("status"), max_length=12, choices=MilestoneStatus.choices,
-        default=MilestoneStatus.PLANNED,
-    )  # fmt: skip
-    completed_on = models.DateField(_("completed on"), null=True, blank=True)
-
-    objects = MilestoneQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["project", "due_date", "pk"]
-        verbose_name = _("milestone")
-        verbose_name_plural = _("milestones")
-
-    def __str__(self) -> str:
-        return self.title
-
-    def is_overdue(self, today: datetime.date | None = None) -> bool:
-        return self.status in OPEN_MILESTONE and self.due_date < (today or timezone.localdate())
-
-
-class BudgetLine(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
-    label = models.CharField(_("item"), max_length=200)
-    amount_eur = models.DecimalField(
-        _("amount (EUR)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
-    )
-    funder = models.CharField(_("paid by"), max_length=200, blank=True)
-
-    class Meta:
-        ordering = ["project", "pk"]
-        verbose_name = _("budget line")
-        verbose_name_plural = _("budget lines")
-
-    def __str__(self) -> str:
-        return self.label
-
-
-class Partner(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
-    name = models.CharField(_("partner"), max_length=200)
-    role = models.CharField(_("their part"), max_length=300, blank=True)
-
-    class Meta:
-        ordering = ["project", "name"]
-        verbose_name = _("partner")
-        verbose_name_plural = _("partners")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Gender(models.TextChoices):
-    WOMAN = "woman", _("Woman")
-    MAN = "man", _("Man")
-    OTHER = "other", _("Other or not said")
-
-
-class AgeGroup(models.TextChoices):
-    UNDER_18 = "under_18", _("Under 18")
-    YOUNG = "18_30", _("18 to 30")
-    OVER_30 = "over_30", _("Over 30")
-
-
-class TeamRole(models.TextChoices):
-    MEMBER = "member", _("Team member")
-    MAYOR = "mayor", _("Mayor, in the team")
-    PATRON = "patron", _("Mayor, as patron")
-    CONTACT = "contact", _("Municipal contact person")
-
-
-class TeamMember(models.Model):
-    """A person of the local team (a Local Change Lab team when the lab rules apply)."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="team")
-    name = models.CharField(_("name"), max_length=150)
-    email = models.EmailField(_("e-mail"), blank=True, help_text=_("Reminders are sent here."))
-    role = models.CharField(_("role"), max_length=10, choices=TeamRole.choices,
-                            default=TeamRole.MEMBER)  # fmt: skip
-    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices)
-    age_group = models.CharField(_("age"), max_length=10, choices=AgeGroup.choices)
-
-    class Meta:
-        ordering = ["project", "pk"]
-        verbose_name = _("team member")
-        verbose_name_plural = _("team members")
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Level(models.TextChoices):
-    LOW = "low", _("Low")
-    MEDIUM = "medium", _("Medium")
-    HIGH = "high", _("High")
-
-
-class Risk(models.Model):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="risks")
-    description = models.CharField(_("risk"), max_length=300)
-    likelihood = models.CharField(_("likelihood"), max_length=10, choices=Level.choices)
-    impact = models.CharField(_("impact"), max_length=10, choices=Level.choices)
-    mitigation = models.TextField(_("what we do about it"), blank=True)
-
-    class Meta:
-        ordering = ["project", "pk"]
-        verbose_name = _("risk")
-        verbose_name_plural = _("risks")
-
-    def __str__(self) -> str:
-        return self.description
-
-
 class IndicatorQuerySet(models.QuerySet):
     def with_latest(self) -> "IndicatorQuerySet":
         """Annotate ``latest_value`` and ``latest_on``: the most recent measurement."""
@@ -467,9 +332,26 @@ class ProgressUpdate(models.Model):
         return f"{self.project} · {self.created_at:%Y-%m-%d}"
 
 
+EVIDENCE_TYPES = {  # the endings the upload check accepts, and what browsers are told they are
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".webp": "image/webp", ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+}  # fmt: skip
+
+
+def evidence_path(instance: "EvidenceFile", filename: str) -> str:
+    """A random folder per file, so a stored path cannot be guessed: evidence is served only
+    through its project (``projects:evidence``), never as a public media link."""
+    return f"projects/evidence/{uuid.uuid4().hex}/{filename}"
+
+
 class EvidenceFile(models.Model):
     update = models.ForeignKey(ProgressUpdate, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("file"), upload_to="projects/evidence/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=evidence_path)
     name = models.CharField(_("name"), max_length=200)
 
     class Meta:
@@ -479,6 +361,14 @@ class EvidenceFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def content_type(self) -> str:
+        return EVIDENCE_TYPES.get(Path(self.file.name).suffix.lower(), "application/octet-stream")
+
+    @property
+    def is_image(self) -> bool:
+        return self.content_type.startswith("image/")
 
 
 class TransferResult(models.TextChoices):

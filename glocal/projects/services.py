@@ -23,8 +23,6 @@ from .models import (
     EvidenceFile,
     Indicator,
     Measurement,
-    Milestone,
-    MilestoneStatus,
     ProgressUpdate,
     Project,
     ProjectStatus,
@@ -33,6 +31,7 @@ from .models import (
     ReminderLog,
     TransferOutcome,
 )
+from .models_plan import Milestone, MilestoneStatus
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .models import AgeGroup, Gender, TeamRole
+from .models_plan import AgeGroup, Gender, TeamRole
 
 MIN_PEOPLE, MAX_PEOPLE = 5, 10  # the size of a lab team
 MIN_YOUNG, MAX_YOUNG = 2, 3  # people aged 18–30 in the team

@@ -29,6 +29,9 @@ urlpatterns = [
         name="measurement_add",
     ),  # fmt: skip
     path("projects/<int:pk>/updates/add/", views.update_add, name="update_add"),
+    path(
+        "projects/<int:pk>/evidence/<int:evidence_pk>/", views.evidence_file, name="evidence"
+    ),  # fmt: skip
     path("projects/<int:pk>/outcome/", views.outcome_record, name="outcome"),
     path("projects/<int:pk>/monitoring/", views_monitoring.monitoring, name="monitoring"),
     path(

@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -15,6 +16,7 @@ from glocal.practices.access import get_practice_for_viewer
 from . import services
 from .access import (
     can_edit_project,
+    get_evidence_for_viewer,
     get_indicator_for_editor,
     get_milestone_for_editor,
     get_project_for_editor,
@@ -32,7 +34,8 @@ from .forms import (
     TransferOutcomeForm,
     VariantFormSet,
 )
-from .models import MilestoneStatus, Project, ProjectStatus, Prototype
+from .models import Project, ProjectStatus, Prototype
+from .models_plan import MilestoneStatus
 from .teamrules import Person, check_team
 
 PAGE_SIZE = 20
@@ -40,9 +43,7 @@ PAGE_SIZE = 20
 
 @require_GET
 def prototype_list(request: HttpRequest) -> HttpResponse:
-    prototypes = Prototype.objects.visible_to(request.user).prefetch_related(
-        "source_practices", "sdgs", "projects__municipality"
-    )
+    prototypes = Prototype.objects.visible_to(request.user).with_related_visible_to(request.user)
     return render(request, "projects/prototype_list.html", {"prototypes": prototypes})
 
 
@@ -271,3 +272,20 @@ def outcome_record(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The outcome is recorded and shown on the source practice."))
         return redirect(project)
     return render(request, "projects/outcome_form.html", {"form": form, "project": project})
+
+
+@require_GET
+def evidence_file(request: HttpRequest, pk: int, evidence_pk: int) -> FileResponse:
+    """A progress update's evidence, for those who may see the project: images open in the
+    browser, documents download; the browser may not guess another type."""
+    evidence = get_evidence_for_viewer(request, pk, evidence_pk)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is no longer stored.") from error
+    response = FileResponse(handle, as_attachment=not evidence.is_image,
+                            filename=evidence.name, content_type=evidence.content_type)  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    patch_cache_control(response, private=True)
+    return response

@@ -18,16 +18,8 @@ from glocal.reference.models import Region
 
 from .access import can_edit_project, get_project_for_viewer
 from .charts import indicator_chart, timeline
-from .models import (
-    Indicator,
-    Milestone,
-    MilestoneStatus,
-    Project,
-    ProjectStatus,
-    Prototype,
-    TransferOutcome,
-    TransferResult,
-)
+from .models import Indicator, Project, ProjectStatus, Prototype, TransferOutcome, TransferResult
+from .models_plan import Milestone, MilestoneStatus
 
 
 def monitoring_context(project: Project) -> dict:
@@ -51,6 +43,7 @@ def monitoring_context(project: Project) -> dict:
         "indicators": indicators,
         "milestones": milestones,
         "timeline": timeline(start=start, end=end, milestones=rows, today=today),
+        "updates": project.updates.prefetch_related("evidence")[:5],
         "today": today,
         "can_edit": False,
     }
@@ -71,7 +64,6 @@ def monitoring_report(request: HttpRequest, pk: int) -> HttpResponse:
     context = monitoring_context(project)
     context["goals"] = project.goals.all()
     context["outcome"] = getattr(project, "outcome", None)
-    context["updates"] = project.updates.all()[:5]
     return render(request, "projects/report.html", context)
 
 
@@ -82,20 +74,27 @@ def monitoring_csv(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     filename = f"project-{project.pk}-{slugify(project.title)[:40]}-monitoring.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so spreadsheet programs read Arabic and accented names right
     writer = csv.writer(response)
     writer.writerow(["indicator", "unit", "baseline", "target", "target_date", "sdgs",
                      "measured_on", "value", "progress_pct", "note"])  # fmt: skip
-    indicators = project.indicators.prefetch_related("measurements", "sdgs")
-    for indicator in indicators:
-        sdgs = " ".join(str(s.number) for s in indicator.sdgs.all())
-        for m in indicator.measurements.all():
-            writer.writerow([
-                indicator.name, indicator.unit, indicator.baseline, indicator.target,
-                indicator.target_date.isoformat(), sdgs, m.measured_on.isoformat(), m.value,
-                indicator.progress(m.value) if indicator.progress(m.value) is not None else "",
-                m.note,
-            ])  # fmt: skip
+    for indicator in project.indicators.prefetch_related("measurements", "sdgs"):
+        frame = [safe_cell(indicator.name), safe_cell(indicator.unit), indicator.baseline,
+                 indicator.target, indicator.target_date.isoformat(),
+                 " ".join(str(s.number) for s in indicator.sdgs.all())]  # fmt: skip
+        measurements = indicator.measurements.all()
+        if not measurements:  # still listed, so the sheet shows every indicator of the plan
+            writer.writerow([*frame, "", "", "", ""])
+        for m in measurements:
+            progress = indicator.progress(m.value)
+            writer.writerow([*frame, m.measured_on.isoformat(), m.value,
+                             "" if progress is None else progress, safe_cell(m.note)])  # fmt: skip
     return response
+
+
+def safe_cell(value: str) -> str:
+    """Keep spreadsheet programs from running a typed-in formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def dashboard_rows(projects: list[Project], indicators: list[Indicator]) -> None:

@@ -9,9 +9,13 @@ from glocal.projects.models import Measurement, Project
 from .conftest import PASSWORD, screenshot, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def test_representative_turns_a_practice_into_a_monitored_project(page, phone_page, demo):
+def test_representative_turns_a_practice_into_a_monitored_project(
+    page, phone_page, demo, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     practice = Practice.objects.get(source_id="spilamberto-and-us")
     sign_in(page, "officer@jbeil.glocal.demo", PASSWORD)
     page.goto(practice.get_absolute_url())
@@ -50,6 +54,21 @@ def test_representative_turns_a_practice_into_a_monitored_project(page, phone_pa
     project = Project.objects.get(title="Jbeil Library Friends")
     assert (project.source_practice, Measurement.objects.filter(indicator__project=project)
             .get().value) == (practice, 5)  # fmt: skip
+
+    page.goto(f"/projects/{project.pk}/updates/add/")
+    page.get_by_label("What happened since the last update?").fill("Ten volunteers met.")
+    page.locator("input[name=evidence]").set_input_files(
+        [{"name": "meeting.png", "mimeType": "image/png", "buffer": PNG}]
+    )
+    page.get_by_role("button", name="Post the update").click()
+    evidence = page.get_by_role("link", name="meeting.png")
+    href = evidence.get_attribute("href")
+    assert href.startswith(f"/projects/{project.pk}/evidence/")
+    download = page.request.get(href)
+    assert (download.status, download.headers["content-type"]) == (200, "image/png")
+    page.goto(f"/projects/{project.pk}/report/")
+    expect(page.get_by_role("button", name="Print")).to_be_visible()
+    expect(page.get_by_role("link", name="meeting.png")).to_be_visible()
 
     phone_page.context.add_cookies(page.context.cookies())
     phone_page.goto(f"/projects/{project.pk}/monitoring/")

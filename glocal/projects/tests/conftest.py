@@ -4,7 +4,8 @@ from decimal import Decimal
 import pytest
 
 from glocal.practices.tests.conftest import make_practice
-from glocal.projects.models import Indicator, Milestone, ProjectVisibility, Prototype
+from glocal.projects.models import Indicator, ProjectVisibility, Prototype
+from glocal.projects.models_plan import Milestone
 from glocal.projects.services import start_project
 
 START = datetime.date(2026, 1, 1)

@@ -11,6 +11,8 @@ def bearer(user) -> dict:
 
 
 def test_prototypes_are_listed_with_their_sources(client, prototype, project):
+    project.visibility = "public"
+    project.save(update_fields=["visibility"])
     body = client.get("/api/v1/prototypes/").json()
     assert body == {"count": 1, "results": [{
         "slug": "activating-local-engagement", "title": "Activating Local Engagement",

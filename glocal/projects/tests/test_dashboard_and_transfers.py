@@ -3,14 +3,8 @@ from decimal import Decimal
 
 from django.test import Client
 
-from glocal.projects.models import (
-    Indicator,
-    Measurement,
-    Milestone,
-    Project,
-    ProjectStatus,
-    TransferOutcome,
-)
+from glocal.projects.models import Indicator, Measurement, Project, ProjectStatus, TransferOutcome
+from glocal.projects.models_plan import Milestone
 from glocal.projects.services import start_project
 
 

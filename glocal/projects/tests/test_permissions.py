@@ -1,6 +1,7 @@
 from django.test import Client
 
-from glocal.projects.models import Goal, Project, ProjectStatus, ProjectVisibility
+from glocal.projects.models import Project, ProjectStatus, ProjectVisibility
+from glocal.projects.models_plan import Goal
 
 PAGES = ["", "monitoring/", "monitoring.csv", "report/"]
 

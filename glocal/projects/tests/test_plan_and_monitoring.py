@@ -8,10 +8,10 @@ from glocal.projects.models import (
     EvidenceFile,
     Indicator,
     Measurement,
-    Milestone,
     ProgressUpdate,
     ProjectStatus,
 )
+from glocal.projects.models_plan import Milestone
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -86,8 +86,22 @@ def test_csv_export_lists_every_measurement(member_client, project, indicator):
     response = member_client.get(f"/projects/{project.pk}/monitoring.csv")
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response.content.decode().splitlines() == [
-        "indicator,unit,baseline,target,target_date,sdgs,measured_on,value,progress_pct,note",
+        "\ufeffindicator,unit,baseline,target,target_date,sdgs,measured_on,value,progress_pct,note",
         "Active volunteers,people,10.00,60.00,2027-06-30,11,2026-03-01,20.00,20,spring count",
+    ]
+
+
+def test_csv_export_lists_unmeasured_indicators_and_defuses_formulas(
+    member_client, project, indicator
+):
+    Measurement.objects.create(indicator=indicator, measured_on=datetime.date(2026, 3, 1),
+                               value=Decimal("-5"), note="=HYPERLINK(1)")  # fmt: skip
+    Indicator.objects.create(project=project, name="@Trees", unit="trees", baseline=0,
+                             target=40, target_date=datetime.date(2027, 6, 30))  # fmt: skip
+    lines = member_client.get(f"/projects/{project.pk}/monitoring.csv").content.decode()
+    assert lines.splitlines()[1:] == [
+        "Active volunteers,people,10.00,60.00,2027-06-30,,2026-03-01,-5.00,0,'=HYPERLINK(1)",
+        "'@Trees,trees,0.00,40.00,2027-06-30,,,,,",
     ]
 
 
@@ -96,7 +110,9 @@ def test_printable_report_has_the_charts_and_print_styles(member_client, project
     content = response.content.decode()
     assert response.status_code == 200
     assert 'class="indicator-chart"' in content
-    assert "window.print()" in content
+    assert '<button type="button" class="link" data-print hidden>Print</button>' in content
+    assert '<script src="/static/projects/print.js" defer></script>' in content
+    assert "onclick" not in content
 
 
 def test_milestone_status_change_starts_implementation(member_client, project, milestone):
@@ -141,3 +157,10 @@ def test_an_evidence_file_that_lies_about_its_type_is_refused(member_client, pro
     assert response.status_code == 200
     assert "The file&#x27;s content does not match its .pdf name." in response.content.decode()
     assert ProgressUpdate.objects.count() == 0
+
+
+def test_only_running_projects_are_listed_as_late(member_client, project, milestone):
+    assert "1 milestone late" in member_client.get("/projects/").content.decode()
+    project.status = ProjectStatus.COMPLETED
+    project.save(update_fields=["status"])
+    assert "milestone late" not in member_client.get("/projects/").content.decode()

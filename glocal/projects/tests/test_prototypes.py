@@ -1,6 +1,6 @@
 from django.test import Client
 
-from glocal.projects.models import Prototype, PrototypeVariant
+from glocal.projects.models import Project, Prototype, PrototypeVariant
 
 FORM = {
     "title": "Open Libraries", "slug": "open-libraries", "summary": "Volunteers open libraries.",
@@ -57,3 +57,32 @@ def test_only_people_with_a_town_are_offered_to_adapt(client, reviewer, prototyp
     page = client.get(prototype.get_absolute_url()).content.decode()
     assert "Adapt for my town" not in page
     assert "Activating Local Engagement" in page
+
+
+def test_a_private_project_is_not_counted_for_other_towns(
+    member, other_member, client, prototype, project
+):
+    other = Client()
+    other.force_login(other_member)
+    assert "0 towns adapting it" in other.get("/prototypes/").content.decode()
+    assert other.get("/api/v1/prototypes/").json()["results"][0]["projects"] == 0
+    assert client.get("/api/v1/prototypes/activating-local-engagement").json()["projects"] == 0
+    client.force_login(member)
+    assert "1 town adapting it" in client.get("/prototypes/").content.decode()
+
+
+def test_prototype_list_runs_a_constant_number_of_queries(
+    anonymous, town, prototype, django_assert_num_queries
+):
+    def add(n: int) -> None:
+        for i in range(n):
+            made = Prototype.objects.create(title=f"P{i}", slug=f"p{i}-{n}", is_published=True)
+            Project.objects.create(municipality=town, title=f"T{i}", prototype=made,
+                                   visibility="public")  # fmt: skip
+
+    add(2)
+    with django_assert_num_queries(4):
+        anonymous.get("/prototypes/")
+    add(6)
+    with django_assert_num_queries(4):
+        anonymous.get("/prototypes/")

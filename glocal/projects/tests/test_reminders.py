@@ -3,13 +3,8 @@ from io import StringIO
 
 from django.core.management import call_command
 
-from glocal.projects.models import (
-    Milestone,
-    ProgressUpdate,
-    ProjectStatus,
-    ReminderLog,
-    TeamMember,
-)
+from glocal.projects.models import ProgressUpdate, ProjectStatus, ReminderLog
+from glocal.projects.models_plan import Milestone, TeamMember
 
 TODAY = datetime.date(2026, 5, 4)
 

@@ -1,6 +1,6 @@
 import pytest
 
-from glocal.projects.models import TeamMember
+from glocal.projects.models_plan import TeamMember
 from glocal.projects.teamrules import Person, check_team
 
 

@@ -12,7 +12,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from glocal.members.models import Membership
-from glocal.projects.models import Milestone, Project
+from glocal.projects.models import Project
+from glocal.projects.models_plan import Milestone
 from glocal.projects.services import remind_project
 
 
