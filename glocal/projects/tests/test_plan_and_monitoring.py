@@ -111,7 +111,7 @@ def test_printable_report_has_the_charts_and_print_styles(member_client, project
     assert response.status_code == 200
     assert 'class="indicator-chart"' in content
     assert '<button type="button" class="link" data-print hidden>Print</button>' in content
-    assert '<script src="/static/projects/print.js" defer></script>' in content
+    assert '<script src="/static/js/print.js" defer></script>' in content
     assert "onclick" not in content
 
 
