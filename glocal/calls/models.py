@@ -1,6 +1,7 @@
 """Calls for proposals, the applications towns send, their review, and the HUBs they become."""
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -92,7 +93,11 @@ class Call(models.Model):
         return self.status == CallStatus.OPEN and self.opens_at <= now < self.closes_at
 
     def is_past_deadline(self, now: datetime.datetime | None = None) -> bool:
-        return self.status != CallStatus.DRAFT and (now or timezone.now()) >= self.closes_at
+        """Closed to applicants, so the review may run: the deadline passed or the secretariat
+        closed the call early."""
+        if self.status in (CallStatus.CLOSED, CallStatus.DECIDED):
+            return True
+        return self.status == CallStatus.OPEN and (now or timezone.now()) >= self.closes_at
 
     @property
     def phase(self) -> str:
@@ -100,11 +105,11 @@ class Call(models.Model):
         if self.status in (CallStatus.DRAFT, CallStatus.DECIDED):
             return self.get_status_display()
         now = timezone.now()
+        if self.is_past_deadline(now):
+            return str(_("Under review"))
         if now < self.opens_at:
             return str(_("Opens soon"))
-        if self.accepts_changes(now):
-            return str(_("Open"))
-        return str(_("Under review"))
+        return str(_("Open"))
 
     @property
     def is_award(self) -> bool:
@@ -292,7 +297,8 @@ class Application(models.Model):
 
 
 def upload_path(instance: "ApplicationFile", filename: str) -> str:
-    return f"calls/{instance.application_id}/{filename}"
+    """A random folder, so a file served from MEDIA_URL cannot be found by counting ids."""
+    return f"calls/{instance.application_id}/{secrets.token_urlsafe(12)}/{filename}"
 
 
 class ApplicationFile(models.Model):

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -192,7 +192,11 @@ def application_file(request: HttpRequest, slug: str, pk: int, file_pk: int) -> 
     application = get_application_for_viewer(request, slug, pk)
     attached = get_object_or_404(application.files, pk=file_pk)
     name = attached.file.name.rsplit("/", 1)[-1]
-    return FileResponse(attached.file.open("rb"), as_attachment=True, filename=name)
+    try:
+        handle = attached.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404("The file is no longer stored.") from error
+    return FileResponse(handle, as_attachment=True, filename=name)
 
 
 @login_required

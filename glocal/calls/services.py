@@ -51,6 +51,32 @@ def locked_call(call: Call) -> Call:
 
 
 @transaction.atomic
+def open_call(*, call: Call, now: datetime.datetime | None = None) -> Call:
+    """The secretariat opens a call: it takes applications from ``opens_at`` to ``closes_at``."""
+    call = locked_call(call)
+    if not call.criteria.exists():
+        raise ValidationError(_("%(call)s has no criteria: reviewers could not score it.")
+                              % {"call": call})  # fmt: skip
+    if call.closes_at <= (now or timezone.now()):
+        raise ValidationError(_("%(call)s has a deadline in the past; move it first.")
+                              % {"call": call})  # fmt: skip
+    call.status = CallStatus.OPEN
+    call.save(update_fields=["status", "updated_at"])
+    return call
+
+
+@transaction.atomic
+def close_call(*, call: Call) -> Call:
+    """Stop taking applications now, even before the deadline; the review can start."""
+    call = locked_call(call)
+    if call.status != CallStatus.OPEN:
+        raise ValidationError(_("%(call)s is not open.") % {"call": call})
+    call.status = CallStatus.CLOSED
+    call.save(update_fields=["status", "updated_at"])
+    return call
+
+
+@transaction.atomic
 def save_application(
     *,
     application: Application,
@@ -185,9 +211,10 @@ def decide_application(
     application.save(update_fields=["status", "decided_at", "feedback", "internal_note",
                                     "updated_at"])  # fmt: skip
     audit(call=call, action=AuditEntry.Action.DECIDED, user=user, application=application,
-          before=before, decision=decision, shared_comments=share_comments)  # fmt: skip
-    if call.is_hub and decision == ApplicationStatus.ACCEPTED:
-        label_hub(application=application, user=user)
+          before=before, decision=decision, shared_comments=share_comments,
+          feedback=application.feedback)  # fmt: skip
+    if call.is_hub:
+        update_hub_label(application=application, user=user)
     if call.is_award and application.practice_id:
         set_distinction(practice=application.practice, call=call, decision=decision)
     if not call.applications.filter(status=ApplicationStatus.SUBMITTED).exists():
@@ -210,6 +237,15 @@ def shared_comments(application: Application) -> str:
     return "\n\n" + _("Comments from the reviewers:") + "\n" + "\n".join(comments)
 
 
+def update_hub_label(*, application: Application, user: User) -> None:
+    """Accepted, the proposal is a labelled HUB; any other decision takes the label away
+    (the project it runs as stays the town's)."""
+    if application.status == ApplicationStatus.ACCEPTED:
+        label_hub(application=application, user=user)
+    else:
+        Hub.objects.filter(application=application).delete()
+
+
 def label_hub(
     *,
     application: Application,
@@ -224,6 +260,10 @@ def label_hub(
     if hub := Hub.objects.filter(application=application).first():
         return hub
     today = on or timezone.localdate()
+    if project is None:  # accepted before, then not: the project it ran as is still there
+        project = Project.objects.filter(
+            municipality=application.municipality, title=application.title, hub=None
+        ).first()
     if project is None:
         years = application.duration_years or 1
         project = start_project(

@@ -262,3 +262,38 @@ def test_files_are_type_checked_and_shown_only_to_those_entitled(
     assert (download.status_code, b"".join(download.streaming_content)) == (200, b"%PDF-1.4 hello")
     client.force_login(other_member)
     assert client.get(url).status_code == 404
+    client.force_login(member)
+    attached.file.delete(save=False)
+    assert client.get(url).status_code == 404
+
+
+def test_a_draft_left_at_the_deadline_is_not_passed_off_as_with_the_reviewers(
+    member_client, town, lab_call, monkeypatch
+):
+    draft = Application.objects.create(call=lab_call, municipality=town, title="Unfinished")
+    monkeypatch.setattr(timezone, "now", lambda: lab_call.closes_at)
+    page = member_client.get(draft.get_absolute_url()).content.decode()
+    assert "This draft was not submitted before the call closed" in page
+    assert "with the reviewers" not in page
+    autosave = member_client.post("/calls/lab-2026/apply/autosave/", {"title": "Late"})
+    assert "not open" in autosave.content.decode()
+    draft.refresh_from_db()
+    assert (draft.title, draft.status) == ("Unfinished", ApplicationStatus.DRAFT)
+
+
+def test_uploaded_files_are_stored_where_their_id_cannot_be_guessed(
+    member_client, lab_call, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from glocal.calls.models import ApplicationFile, Question
+
+    settings.MEDIA_ROOT = tmp_path
+    letter = Question.objects.create(call=lab_call, position=4, label="Letter", type="file")
+    real = SimpleUploadedFile("letter.pdf", b"%PDF-1.4 hello", content_type="application/pdf")
+    member_client.post("/calls/lab-2026/apply/", lab_post(lab_call, save_draft="1")
+                       | {f"q{letter.pk}": real})  # fmt: skip
+    attached = ApplicationFile.objects.get()
+    folder, secret, name = attached.file.name.rsplit("/", 2)
+    assert (folder, name) == (f"calls/{attached.application_id}", "letter.pdf")
+    assert len(secret) >= 16

@@ -132,3 +132,30 @@ def test_api_feedback_is_hidden_until_the_decision(client, member, town, lab_cal
     assert client.get("/api/v1/calls/lab-2026/applications").json()[0]["feedback"] == (
         "Draft of feedback"
     )
+
+
+def test_hub_and_award_lists_cost_the_same_queries_however_many_entries(
+    client, secretariat, town, other_town, practices, django_assert_num_queries
+):
+    from glocal.calls.services import label_hub
+    from glocal.members.models import Municipality
+    from glocal.reference.models import Country, Sdg
+
+    hubs = make_call(slug="hubs-2025", kind=Kind.HUB, opens=-60, closes=-30)
+    award = make_call(slug="award-2025", kind=Kind.AWARD, opens=-60, closes=-30)
+    serbia = Country.objects.get(iso="RS")
+    towns = [town, other_town] + [
+        Municipality.objects.create(name=f"Town {n}", slug=f"town-{n}", country=serbia)
+        for n in range(2)
+    ]
+    for count, batch in ((2, towns[:2]), (4, towns[2:])):
+        for t in batch:
+            hub = submitted(hubs, t, title=f"HUB of {t}", status="accepted", duration_years=2)
+            hub.sdgs.set(Sdg.objects.filter(number__in=[6, 11]))
+            label_hub(application=hub, user=secretariat)
+            submitted(award, t, nominee=t, practice=practices["mine"], status="finalist")
+        with django_assert_num_queries(2):
+            assert len(client.get("/hubs/").context["hubs"]) == count
+        with django_assert_num_queries(2):
+            page = client.get("/award/")
+        assert len(page.context["past_calls"][0].laureates) == count

@@ -235,8 +235,11 @@ def test_decision_is_mailed_with_only_the_feedback_chosen_to_share(
     assert "Relevance: Bold idea" in body
     assert "Budget ok" not in body
     assert AuditEntry.objects.get(action="decided").detail == {
-        "before": "submitted", "decision": "accepted", "shared_comments": True
+        "before": "submitted", "decision": "accepted", "shared_comments": True,
+        "feedback": application.feedback,
     }  # fmt: skip
+    history = client.get("/calls/closed-lab/history/").content.decode()
+    assert "Feedback shared: Congratulations!" in history
     closed_call.refresh_from_db()
     assert closed_call.status == CallStatus.DECIDED
     client.force_login(member)
@@ -313,3 +316,21 @@ def test_hub_label_shows_on_its_project_and_the_project_link_respects_visibility
     assert f'href="/projects/{project.pk}/"' in client.get("/hubs/water-hub/").content.decode()
     client.logout()
     assert f'href="/projects/{project.pk}/"' not in client.get("/hubs/water-hub/").content.decode()
+
+
+def test_a_hub_accepted_by_mistake_loses_its_label_and_gets_it_back_on_the_same_project(
+    client, secretariat, town
+):
+    hub_call = make_call(slug="hub-call", kind=Kind.HUB, opens=-9, closes=-1)
+    application = submitted(hub_call, town, title="Water HUB", duration_years=2)
+    client.force_login(secretariat)
+    url = f"/calls/hub-call/applications/{application.pk}/decide/"
+    client.post(url, {"decision": "accepted"})
+    project = Project.objects.get()
+    client.post(url, {"decision": "waiting"})
+    assert not Hub.objects.exists()
+    assert "Water HUB" not in client.get("/hubs/").content.decode()
+    assert client.get("/hubs/water-hub/").status_code == 404
+    assert list(Project.objects.all()) == [project]  # the town's project stays
+    client.post(url, {"decision": "accepted"})
+    assert (Hub.objects.get().project, Project.objects.count()) == (project, 1)
