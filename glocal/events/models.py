@@ -131,19 +131,20 @@ class Event(models.Model):
         return reverse("events:detail", args=[self.slug])
 
     def clean(self) -> None:
+        errors = {}
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": _("This address is reserved.")})
+            errors["slug"] = _("This address is reserved.")
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("The event cannot end before it starts.")})
+            errors["ends_at"] = _("The event cannot end before it starts.")
         opens, closes = self.registration_opens_at, self.registration_closes_at
         if opens and closes and closes <= opens:
-            raise ValidationError(
-                {"registration_closes_at": _("Registration must close after it opens.")}
-            )
+            errors["registration_closes_at"] = _("Registration must close after it opens.")
+        elif opens and self.starts_at and opens >= self.starts_at:
+            errors["registration_opens_at"] = _("Registration must open before the event starts.")
         if self.capacity is not None and self.capacity < self.seats_taken:
-            raise ValidationError(
-                {"capacity": _("%(n)s people already hold a place.") % {"n": self.seats_taken}}
-            )
+            errors["capacity"] = _("%(n)s people already hold a place.") % {"n": self.seats_taken}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -228,10 +229,13 @@ class Session(models.Model):
         return self.title
 
     def clean(self) -> None:
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = _("The session cannot end before it starts.")
         if self.capacity is not None and self.capacity < self.seats_taken:
-            raise ValidationError(
-                {"capacity": _("%(n)s people already hold a place.") % {"n": self.seats_taken}}
-            )
+            errors["capacity"] = _("%(n)s people already hold a place.") % {"n": self.seats_taken}
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def speaker_list(self) -> list[str]:
@@ -273,6 +277,10 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.CHOICE and len(self.choice_list) < 2:
+            raise ValidationError({"choices": _("Give at least two choices, one per line.")})
 
     @property
     def choice_list(self) -> list[str]:

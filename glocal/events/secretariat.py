@@ -55,7 +55,8 @@ def participant_csv(request: HttpRequest, slug: str) -> HttpResponse:
     for r in registrations:
         town = r.municipality
         writer.writerow([
-            safe_cell(r.user.full_name), r.user.email, safe_cell(town.name if town else ""),
+            safe_cell(r.user.full_name), safe_cell(r.user.email),
+            safe_cell(town.name if town else ""),
             town.country.name if town else "", r.get_role_display(), r.get_status_display(),
             r.created_at.isoformat(), r.attended_at.isoformat() if r.attended_at else "",
             *(safe_cell(str(r.answers.get(str(q.pk), ""))) for q in questions),
@@ -63,9 +64,12 @@ def participant_csv(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def safe_cell(value: str) -> str:
-    """Keep spreadsheet programs from running a typed-in formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+    """Keep spreadsheet programs from running a typed-in formula (e-mail addresses too)."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 @require_POST

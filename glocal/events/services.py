@@ -36,18 +36,22 @@ def home_municipality(user: User):
     return membership.municipality if membership else None
 
 
+def registration_refusal(event: Event, now: datetime | None = None) -> str:
+    """Why nobody can register now, or '' while registration is open."""
+    state = event.registration_state(now)
+    if state == "not_yet":
+        return _("Registration has not opened yet.")
+    return _("Registration for this event is closed.") if state == "closed" else ""
+
+
 @transaction.atomic
 def register_participant(
     *, event: Event, user: User, role: str, answers: dict, now: datetime | None = None
 ) -> Registration:
     """Register ``user``: confirmed if a seat is free, queued if not, pending if approval is due."""
     now = now or timezone.now()
-    state = event.registration_state(now)
-    if state != "open":
-        raise RegistrationError(
-            _("Registration has not opened yet.") if state == "not_yet"
-            else _("Registration for this event is closed.")
-        )  # fmt: skip
+    if refusal := registration_refusal(event, now):
+        raise RegistrationError(refusal)
     registration = Registration.objects.select_for_update().filter(
         event=event, user=user
     ).first() or Registration(event=event, user=user)
@@ -157,6 +161,13 @@ def book_session(*, registration: Registration, session: Session) -> Booking:
     return booking
 
 
+def leave_session(*, booking: Booking) -> Booking:
+    """The participant gives up a place or leaves a queue, until the session starts."""
+    if booking.session.starts_at <= timezone.now():
+        raise RegistrationError(_("This session has already started."))
+    return cancel_booking(booking=booking)
+
+
 @transaction.atomic
 def cancel_booking(*, booking: Booking) -> Booking:
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -173,7 +184,10 @@ def cancel_booking(*, booking: Booking) -> Booking:
 
 @transaction.atomic
 def promote_waiting_bookings(*, session: Session) -> list[Booking]:
+    """Give free places to the people waiting, unless the session has already started."""
     promoted = []
+    if session.starts_at <= timezone.now():
+        return promoted
     queue = Booking.objects.waiting_in_order().filter(session=session).select_for_update()
     for booking in queue:
         if not take_seat(Session, session.pk):

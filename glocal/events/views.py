@@ -97,6 +97,9 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     if registration and registration.is_active:
         messages.info(request, _("You are already registered for this event."))
         return redirect(event)
+    if refusal := services.registration_refusal(event):
+        messages.error(request, refusal)
+        return redirect(event)
     form = RegistrationForm(request.POST or None, event=event)
     if request.method == "POST" and form.is_valid():
         try:
@@ -159,8 +162,12 @@ def session_book(request: HttpRequest, slug: str, session_id: int) -> HttpRespon
 @require_POST
 def booking_cancel(request: HttpRequest, slug: str, session_id: int) -> HttpResponse:
     booking = get_booking_for_participant(request, slug, session_id)
-    services.cancel_booking(booking=booking)
-    messages.success(request, _("You left “%s”.") % booking.session.title)
+    try:
+        services.leave_session(booking=booking)
+    except services.RegistrationError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("You left “%s”.") % booking.session.title)
     if request.POST.get("next") == "agenda":
         return redirect("events:agenda")
     return redirect(booking.session.event)

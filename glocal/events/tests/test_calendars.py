@@ -86,3 +86,16 @@ def test_feed_lists_upcoming_published_events_only(anonymous, webinar, town):
 def test_ics_of_an_unpublished_event_is_404(anonymous, town):
     make_event("Hidden Draft", slug="hidden", host=town, is_published=False)
     assert anonymous.get("/events/hidden.ics").status_code == 404
+
+
+def test_event_uid_stays_the_same_when_the_event_changes_and_text_is_escaped(anonymous, webinar):
+    before = unfold(anonymous.get("/events/budgeting-webinar.ics").content)
+    Event.objects.filter(pk=webinar.pk).update(
+        title="Budgets; citizens, and towns", summary="Line one\nLine two"
+    )
+    after = unfold(anonymous.get("/events/budgeting-webinar.ics").content)
+    uid = f"UID:event-{webinar.pk}@glocal\r\n"
+    assert uid in before
+    assert uid in after
+    assert "SUMMARY:Budgets\\; citizens\\, and towns\r\n" in after
+    assert "DESCRIPTION:Line one\\nLine two\r\n" in after

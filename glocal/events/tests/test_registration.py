@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from glocal.events.models import Event, Registration
+from glocal.events.models import Booking, Event, Registration, Session
 
 from .conftest import make_event, make_person, statuses
 
@@ -245,3 +245,79 @@ def test_participants_cannot_cancel_after_the_event(member_client, member, town)
     member_client.post(f"/events/{event.slug}/cancel/")
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
+
+
+def test_register_page_of_a_closed_event_sends_back_with_the_reason(member_client, town):
+    event = make_event(host=town, registration_closes_at=timezone.now() - timedelta(minutes=1))
+    response = member_client.get(f"/events/{event.slug}/register/", follow=True)
+    assert response.redirect_chain == [(f"/events/{event.slug}/", 302)]
+    assert "Registration for this event is closed." in response.content.decode()
+    assert Registration.objects.count() == 0
+
+
+def test_emails_show_names_and_titles_as_typed_not_html_escaped(
+    client, town, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event("Cities & Towns", slug="cities-towns", host=town, venue="Caffè “Al Ponte”")
+    person = make_person("o@town.test", town, name="Seán O'Brien")
+    client.force_login(person)
+    with django_capture_on_commit_callbacks(execute=True):
+        register(client, event)
+    body = mailoutbox[0].body
+    assert body.startswith("Dear Seán O'Brien,\n\nyour place at Cities & Towns is confirmed.")
+    assert "Where: Caffè “Al Ponte”" in body
+    assert "&amp;" not in body
+    assert "&#x27;" not in body
+
+
+def test_another_municipalitys_representative_cannot_touch_someone_elses_registration(
+    client, member, other_member, town
+):
+    event = make_event(host=town, capacity=5)
+    trip = Session.objects.create(event=event, title="Bus", kind="field_trip", capacity=1,
+                                  starts_at=event.starts_at, ends_at=event.ends_at)  # fmt: skip
+    registration = Registration.objects.create(
+        event=event, user=member, role="staff", status="confirmed", attended_at=timezone.now()
+    )
+    Booking.objects.create(registration=registration, session=trip, status="confirmed")
+    client.force_login(other_member)
+    assert client.post(f"/events/{event.slug}/cancel/").status_code == 404
+    assert client.post(f"/events/{event.slug}/sessions/{trip.pk}/leave/").status_code == 404
+    assert client.get(f"/events/{event.slug}/certificate.pdf").status_code == 404
+    assert "Mayor" not in client.get("/events/agenda/").content.decode()
+    registration.refresh_from_db()
+    assert registration.status == "confirmed"
+    assert trip.bookings.get().status == "confirmed"
+
+
+def test_cancelling_promotes_the_next_person_for_the_event_and_each_session_held(
+    client, town, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(host=town, capacity=1)
+    trip = Session.objects.create(
+        event=event,
+        title="Bus to the olive press",
+        kind="field_trip",
+        capacity=1,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+    )
+    leaving, booked, waiting = (make_person(f"{n}@town.test", town) for n in ("a", "b", "c"))
+    registration = Registration.objects.create(event=event, user=leaving, role="staff",
+                                               status="confirmed")  # fmt: skip
+    Event.objects.filter(pk=event.pk).update(seats_taken=1)
+    Booking.objects.create(registration=registration, session=trip, status="confirmed")
+    Session.objects.filter(pk=trip.pk).update(seats_taken=1)
+    other = Registration.objects.create(event=event, user=booked, role="staff", status="confirmed")
+    Booking.objects.create(registration=other, session=trip, status="waitlisted")
+    Registration.objects.create(event=event, user=waiting, role="staff", status="waitlisted")
+    client.force_login(leaving)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/events/{event.slug}/cancel/")
+    assert statuses(event) == {"a@town.test": "cancelled", "b@town.test": "confirmed",
+                               "c@town.test": "confirmed"}  # fmt: skip
+    assert trip.bookings.get(registration=other).status == "confirmed"
+    assert sorted((m.to[0], m.subject) for m in mailoutbox) == [
+        ("b@town.test", "A place freed up for you: Bus to the olive press"),
+        ("c@town.test", "A place freed up: you are now registered for Annual Conference"),
+    ]

@@ -152,3 +152,14 @@ def test_reminders_go_once_to_confirmed_participants_of_events_starting_soon(
         call_command("send_event_reminders", "--hours=48", stdout=out)
     assert out.getvalue().strip() == "0 reminder(s) sent."
     assert len(mailoutbox) == 1
+
+
+def test_csv_export_neutralises_formulas_in_every_typed_in_value(
+    secretariat_client, event, town, questions
+):
+    person = make_person("=hyperlink@evil.test", town, "+Anna")
+    add(event, person, answers={str(questions[0].pk): "\t@SUM(A1)"})
+    response = secretariat_client.get(f"/events/{event.slug}/participants.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][:2] == ["'+Anna", "'=hyperlink@evil.test"]
+    assert rows[1][8] == "'\t@SUM(A1)"

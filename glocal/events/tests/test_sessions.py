@@ -1,5 +1,7 @@
 from datetime import timedelta
 
+from django.utils import timezone
+
 from glocal.events.models import Booking, Registration, Session
 
 from .conftest import make_event, make_person, make_session
@@ -124,3 +126,41 @@ def test_agenda_needs_sign_in(anonymous):
     response = anonymous.get("/events/agenda/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_a_session_that_started_cannot_be_left_and_nobody_is_emailed(
+    client, town, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(host=town, capacity=None)
+    trip = make_session(event, capacity=1)
+    first, second = make_person("a@town.test", town), make_person("b@town.test", town)
+    for person in (first, second):
+        confirmed(event, person)
+        client.force_login(person)
+        book(client, trip)
+    Session.objects.filter(pk=trip.pk).update(starts_at=timezone.now() - timedelta(minutes=5))
+    client.force_login(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/events/{event.slug}/sessions/{trip.pk}/leave/", follow=True)
+    assert "This session has already started." in response.content.decode()
+    assert booking_statuses(trip) == {"a@town.test": "confirmed", "b@town.test": "waitlisted"}
+    assert mailoutbox == []
+
+
+def test_cancelling_during_the_event_promotes_nobody_into_sessions_already_held(
+    client, town, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = make_event(host=town, capacity=None, starts_at=timezone.now() - timedelta(days=1))
+    trip = make_session(event, capacity=1)
+    first, second = make_person("a@town.test", town), make_person("b@town.test", town)
+    for person, status in ((first, "confirmed"), (second, "waitlisted")):
+        registration = confirmed(event, person)
+        Booking.objects.create(registration=registration, session=trip, status=status)
+    Session.objects.filter(pk=trip.pk).update(seats_taken=1)
+    client.force_login(first)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/events/{event.slug}/cancel/")
+    assert booking_statuses(trip) == {"a@town.test": "cancelled", "b@town.test": "waitlisted"}
+    trip.refresh_from_db()
+    assert trip.seats_taken == 0
+    assert mailoutbox == []
