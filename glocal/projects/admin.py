@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from glocal.reference.admin import SecretariatPermissions
+
 from .models import (
     AdaptationChoice,
     Indicator,
@@ -12,13 +14,13 @@ from .models import (
 from .models_plan import BudgetLine, Goal, Milestone, Partner, Risk, TeamMember
 
 
-class VariantInline(admin.StackedInline):
+class VariantInline(SecretariatPermissions, admin.StackedInline):
     model = PrototypeVariant
     extra = 0
 
 
 @admin.register(Prototype)
-class PrototypeAdmin(admin.ModelAdmin):
+class PrototypeAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["title", "is_published", "updated_at"]
     list_filter = ["is_published"]
     search_fields = ["title", "summary"]
@@ -28,12 +30,12 @@ class PrototypeAdmin(admin.ModelAdmin):
 
 
 def inline(model_class, extra: int = 0):
-    return type(f"{model_class.__name__}Inline", (admin.TabularInline,),
+    return type(f"{model_class.__name__}Inline", (SecretariatPermissions, admin.TabularInline),
                 {"model": model_class, "extra": extra})  # fmt: skip
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["title", "municipality", "status", "visibility", "prototype", "start_date"]
     list_filter = ["status", "visibility", "prototype"]
     search_fields = ["title", "municipality__name"]
@@ -43,12 +45,12 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Measurement)
-class MeasurementAdmin(admin.ModelAdmin):
+class MeasurementAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["indicator", "measured_on", "value"]
     raw_id_fields = ["indicator", "recorded_by"]
 
 
 @admin.register(TransferOutcome)
-class TransferOutcomeAdmin(admin.ModelAdmin):
+class TransferOutcomeAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["project", "result", "recorded_at"]
     raw_id_fields = ["project", "recorded_by"]
