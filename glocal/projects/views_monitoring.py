@@ -5,6 +5,7 @@ import csv
 from collections import defaultdict
 
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
@@ -115,6 +116,31 @@ def counted(queryset, key: str, labels: dict | None = None) -> list[dict]:
             for r in rows]  # fmt: skip
 
 
+DASHBOARD_FILTERS = ("status", "region", "prototype", "sdg")
+
+
+def dashboard_table(request: HttpRequest, projects: list[Project]) -> tuple[list, dict]:
+    """The "every project" rows narrowed to the figure the secretariat clicked on."""
+    chosen = {key: request.GET.get(key, "")[:60] for key in DASHBOARD_FILTERS}
+    tests = {
+        "status": lambda p, v: p.status == v,
+        "region": lambda p, v: (
+            p.municipality.country is not None and p.municipality.country.region == v
+        ),
+        "prototype": lambda p, v: p.prototype is not None and p.prototype.slug == v,
+    }
+    rows = projects
+    for key, test in tests.items():
+        if chosen[key]:
+            rows = [p for p in rows if test(p, chosen[key])]
+    if chosen["sdg"]:
+        number = int(chosen["sdg"]) if chosen["sdg"].isdigit() else 0
+        with_goal = Project.objects.filter(indicators__sdgs__number=number).values_list("pk")
+        ids = {pk for (pk,) in with_goal}
+        rows = [p for p in rows if p.pk in ids]
+    return rows, {key: value for key, value in chosen.items() if value}
+
+
 @require_GET
 def dashboard(request: HttpRequest) -> HttpResponse:
     """The network's view of every project; the secretariat only."""
@@ -139,8 +165,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         if project.prototype_id:
             by_prototype[project.prototype].append(project)
     running = {ProjectStatus.PLANNING, ProjectStatus.IMPLEMENTING}
+    rows, chosen = dashboard_table(request, projects)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
         "projects": projects,
+        "page": page,
+        "chosen": chosen,
         "total": len(projects),
         "late": [p for p in projects if p.overdue_count and p.status in running],
         "by_status": counted(Project.objects.all(), "status", dict(ProjectStatus.choices)),

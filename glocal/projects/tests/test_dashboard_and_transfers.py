@@ -124,3 +124,33 @@ def test_another_town_cannot_record_an_outcome(other_member_client, project):
 def test_the_practice_page_loads_the_transfers_partial(anonymous, practice):
     page = anonymous.get(practice.get_absolute_url()).content.decode()
     assert f'hx-get="/practices/{practice.slug}/transfers/"' in page
+
+
+def listed(response) -> list[str]:
+    return [p.title for p in response.context["page"].object_list]
+
+
+def test_dashboard_figures_open_the_projects_behind_them(
+    secretariat_client, town, other_town, prototype, project
+):
+    network(town, other_town, prototype, project)
+    everything = secretariat_client.get("/dashboard/")
+    assert sorted(listed(everything)) == ["Parks in Common", "Zahlé Engaged"]
+    assert 'href="?status=implementing#all-heading"' in everything.content.decode()
+    assert listed(secretariat_client.get("/dashboard/", {"status": "implementing"})) == [
+        "Zahlé Engaged"]  # fmt: skip
+    assert listed(secretariat_client.get("/dashboard/", {"region": "europe"})) == [
+        "Parks in Common"]  # fmt: skip
+    assert listed(secretariat_client.get("/dashboard/", {"sdg": "16"})) == ["Zahlé Engaged"]
+    narrowed = secretariat_client.get("/dashboard/", {"sdg": "16", "status": "planning"})
+    assert (listed(narrowed), narrowed.context["total"]) == ([], 2)
+    assert listed(secretariat_client.get("/dashboard/", {"sdg": "x'; --"})) == []
+
+
+def test_dashboard_lists_fifty_projects_a_page(secretariat_client, town, prototype):
+    for n in range(51):
+        Project.objects.create(municipality=town, title=f"Project {n:02}", prototype=prototype)
+    first = secretariat_client.get("/dashboard/")
+    second = secretariat_client.get("/dashboard/", {"page": "2"})
+    assert (len(listed(first)), listed(second)) == (50, ["Project 50"])
+    assert first.context["total"] == 51
