@@ -36,24 +36,30 @@ def users_by_email() -> dict[str, User]:
 
 
 def load_groups(people: dict[str, User]) -> int:
-    created = 0
+    """Fill the six groups (a migration creates them) while nobody has joined them yet."""
+    filled = 0
     for data in GROUPS:
         group, is_new = WorkingGroup.objects.get_or_create(slug=data["slug"], defaults={
             "name": data["name"], "summary": data["summary"],
             "description": data["description"], "created_by": people.get(SECRETARIAT),
         })  # fmt: skip
-        if not is_new:
+        if not is_new and group.memberships.exists():
             continue
-        created += 1
-        group.themes.set(Theme.objects.filter(slug__in=data["themes"]))
-        group.practices.set(Practice.objects.filter(title__in=data["practices"]))
+        filled += 1
+        if not group.description:
+            group.description = data["description"]
+            group.save(update_fields=["description"])
+        if not group.themes.exists():
+            group.themes.set(Theme.objects.filter(slug__in=data["themes"]))
+        if not group.practices.exists():
+            group.practices.set(Practice.objects.filter(title__in=data["practices"]))
         for email in data["coordinators"] + data["members"]:
             if email in people:
                 GroupMembership.objects.get_or_create(
                     group=group, user=people[email],
                     defaults={"is_coordinator": email in data["coordinators"]},
                 )  # fmt: skip
-    return created
+    return filled
 
 
 def load_threads(people: dict[str, User], now) -> int:
@@ -152,5 +158,5 @@ def load(*, stdout: TextIO) -> None:
             DigestPreference.objects.get_or_create(
                 user=people[email], defaults={"frequency": frequency, "last_sent_at": now}
             )
-    stdout.write(f"Network: {groups} working groups, {threads} threads, {statements} "
+    stdout.write(f"Network: {groups} working groups filled, {threads} threads, {statements} "
                  f"statements, {updates} updates created.\n")  # fmt: skip

@@ -55,14 +55,14 @@ def get_statement_for_editor(request: HttpRequest, slug: str) -> Statement:
 def get_town_for_granter(request: HttpRequest, slug: str) -> Municipality:
     town = get_object_or_404(Municipality.objects.visible_to(request.user), slug=slug)
     if not can_grant_signatory(request.user, town):
-        raise PermissionDenied("Only the town's representatives or the secretariat authorise.")
+        raise PermissionDenied("Only the secretariat or the town's signatories authorise.")
     return town
 
 
 def get_signatory_for_granter(request: HttpRequest, pk: int) -> Signatory:
     signatory = get_object_or_404(Signatory.objects.select_related("municipality", "user"), pk=pk)
     if not can_grant_signatory(request.user, signatory.municipality):
-        raise PermissionDenied("Only the town's representatives or the secretariat revoke.")
+        raise PermissionDenied("Only the secretariat or the town's signatories revoke.")
     return signatory
 
 

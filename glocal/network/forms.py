@@ -81,6 +81,21 @@ class StatementForm(forms.Form):
         return "\n".join(line for line in lines if line)
 
 
+class DraftingTownForm(forms.Form):
+    town = forms.ModelChoiceField(
+        queryset=Municipality.objects.none(), to_field_name="slug",
+        label=_("Invite another member town to draft it with you"),
+    )  # fmt: skip
+
+    def __init__(self, *args, statement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["town"].queryset = (
+            Municipality.objects.filter(is_member=True)
+            .exclude(pk__in=statement.drafted_by.values("pk"))
+            .order_by("name")
+        )
+
+
 class RevisionForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     addressees = StatementForm.base_fields["addressees"]

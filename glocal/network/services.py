@@ -301,6 +301,8 @@ def revise_statement(
     cleaned = clean_html(text)
     version = None
     if current is None or cleaned != current.text:
+        if statement.status == StatementStatus.CLOSED:
+            raise NetworkError(_("A closed statement keeps its text; reopen it to change it."))
         statement.current_number += 1
         fields.append("current_number")
         version = StatementVersion.objects.create(
@@ -332,16 +334,66 @@ def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
         )
 
 
+@transaction.atomic
+def add_drafting_town(*, statement: Statement, municipality: Municipality, user: User) -> None:
+    """A drafting town invites another member town to draft with it, while it is a draft.
+
+    The town's representatives hear of it by e-mail and may take their town off the list
+    before the statement opens for signature.
+    """
+    if not can_edit_statement(user, statement):
+        raise PermissionDenied("Only the drafting towns and the secretariat add co-drafters.")
+    if statement.status != StatementStatus.DRAFT:
+        raise NetworkError(_("Towns join the drafting while the statement is a draft."))
+    if not municipality.is_member or statement.drafted_by.filter(pk=municipality.pk).exists():
+        raise NetworkError(_("%s cannot be added as a drafting town.") % municipality)
+    statement.drafted_by.add(municipality)
+    mail(
+        subject=_("%(town)s is asked to draft “%(title)s”")
+        % {"town": municipality, "title": statement.title},
+        template="codraft", context={"statement": statement, "town": municipality, "by": user},
+        recipients=municipality.memberships.filter(user__is_active=True).values_list(
+            "user__email", flat=True
+        ),
+    )  # fmt: skip
+
+
+@transaction.atomic
+def leave_drafting(*, statement: Statement, municipality: Municipality, user: User) -> None:
+    """A town takes its name off a statement's drafters; one drafting town always remains."""
+    if not (user.is_authenticated and (user.is_staff or user.represents(municipality))):
+        raise PermissionDenied("Only the town itself takes its name off the drafters.")
+    statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    towns = statement.drafted_by.all()
+    if not towns.filter(pk=municipality.pk).exists():
+        raise NetworkError(_("%s is not among the drafting towns.") % municipality)
+    if towns.count() == 1:
+        raise NetworkError(_("A statement needs at least one drafting town."))
+    statement.drafted_by.remove(municipality)
+
+
 def can_sign_for(user: User, municipality: Municipality) -> bool:
-    """Only a person the town (or the secretariat) authorised signs in its name."""
+    """Only an authorised signatory who still represents the town signs in its name."""
     return (
         user.is_authenticated
+        and user.represents(municipality)
         and Signatory.objects.filter(municipality=municipality, user=user).exists()
     )
 
 
 def can_grant_signatory(user: User, municipality: Municipality) -> bool:
-    return user.is_authenticated and (user.is_staff or user.represents(municipality))
+    """The secretariat names a town's first signatory; a signatory may then delegate.
+
+    A representative who is not authorised cannot authorise anyone, themselves included.
+    """
+    return user.is_authenticated and (user.is_staff or can_sign_for(user, municipality))
+
+
+def granting_towns_of(user: User):
+    """The towns for which this person may authorise or revoke signatories."""
+    if user.is_staff:
+        return Municipality.objects.all()
+    return Municipality.objects.filter(memberships__user=user, signatories__user=user).distinct()
 
 
 @transaction.atomic
@@ -349,7 +401,7 @@ def grant_signatory(
     *, municipality: Municipality, person: User, title: str, granted_by: User
 ) -> Signatory:
     if not can_grant_signatory(granted_by, municipality):
-        raise PermissionDenied("Only the town's representatives or the secretariat authorise.")
+        raise PermissionDenied("Only the secretariat or the town's signatories authorise.")
     if not person.represents(municipality):
         raise NetworkError(_("The signatory must be a representative of %s.") % municipality)
     signatory, _created = Signatory.objects.get_or_create(
@@ -361,7 +413,7 @@ def grant_signatory(
 @transaction.atomic
 def revoke_signatory(*, signatory: Signatory, revoked_by: User) -> None:
     if not can_grant_signatory(revoked_by, signatory.municipality):
-        raise PermissionDenied("Only the town's representatives or the secretariat revoke.")
+        raise PermissionDenied("Only the secretariat or the town's signatories revoke.")
     signatory.delete()
 
 

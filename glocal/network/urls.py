@@ -38,6 +38,11 @@ urlpatterns = [
     ),  # fmt: skip
     path("statements/<slug:slug>/", views_statements.statement_detail, name="statement_detail"),
     path("statements/<slug:slug>/edit/", views_statements.statement_edit, name="statement_edit"),
+    path(
+        "statements/<slug:slug>/drafters/",
+        views_statements.statement_drafters,
+        name="statement_drafters",
+    ),  # fmt: skip
     path("statements/<slug:slug>/sign/", views_statements.statement_sign, name="statement_sign"),
     path(
         "statements/<slug:slug>/withdraw/",

@@ -16,8 +16,8 @@ from .access import (
     get_statement_for_viewer,
     get_town_for_granter,
 )
-from .forms import RevisionForm, SignatoryForm, StatementForm
-from .models import Signatory, Statement, StatementVersion
+from .forms import DraftingTownForm, RevisionForm, SignatoryForm, StatementForm
+from .models import Signatory, Statement, StatementStatus, StatementVersion
 from .pdf import statement_pdf
 
 
@@ -32,22 +32,60 @@ def signing_towns(user, statement: Statement) -> list[dict]:
     if not user.is_authenticated:
         return []
     signatures = {s.municipality_id: s for s in statement.signatures.select_related("version")}
-    towns = Municipality.objects.filter(signatories__user=user).order_by("name")
+    towns = (
+        Municipality.objects.filter(signatories__user=user, memberships__user=user)
+        .distinct()
+        .order_by("name")
+    )
     return [{"town": town, "signature": signatures.get(town.pk)} for town in towns]
+
+
+def drafting_context(user, statement: Statement) -> dict:
+    """While a draft: the form to invite a co-drafting town, and the towns one may take off."""
+    if statement.status != StatementStatus.DRAFT or not user.is_authenticated:
+        return {}
+    towns = list(statement.drafted_by.all())
+    leaving = [t for t in towns if user.is_staff or user.represents(t)] if len(towns) > 1 else []
+    return {"drafting_form": DraftingTownForm(statement=statement), "leaving": leaving}
 
 
 @require_GET
 def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for_viewer(request, slug)
+    can_edit = services.can_edit_statement(request.user, statement)
     context = {
         "statement": statement,
         "version": statement.current_version,
         "versions": statement.versions.select_related("created_by"),
         "signatures": statement.active_signatures(),
         "signing": signing_towns(request.user, statement),
-        "can_edit": services.can_edit_statement(request.user, statement),
+        "can_edit": can_edit,
     }
+    if can_edit:
+        context |= drafting_context(request.user, statement)
     return render(request, "network/statement_detail.html", context)
+
+
+@login_required
+@require_POST
+def statement_drafters(request: HttpRequest, slug: str) -> HttpResponse:
+    """Invite a town to draft the statement, or take one's own town off the drafters."""
+    statement = get_statement_for_viewer(request, slug)
+    town = _town_for_signing(request)
+    try:
+        if request.POST.get("action") == "leave":
+            services.leave_drafting(statement=statement, municipality=town, user=request.user)
+            done = _("%s is no longer among the drafting towns.") % town
+        else:
+            services.add_drafting_town(statement=statement, municipality=town, user=request.user)
+            done = _("%s is invited to draft the statement; its representatives are told.") % town
+    except services.NetworkError as error:
+        messages.error(request, str(error))
+        return redirect(statement)
+    messages.success(request, done)
+    if not Statement.objects.visible_to(request.user).filter(pk=statement.pk).exists():
+        return redirect("network:statement_list")
+    return redirect(statement)
 
 
 @require_GET
@@ -83,8 +121,13 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                "text": version.text if version else "", "status": statement.status}  # fmt: skip
     form = RevisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        new = services.revise_statement(statement=statement, user=request.user,
-                                        **form.cleaned_data)  # fmt: skip
+        try:
+            new = services.revise_statement(statement=statement, user=request.user,
+                                            **form.cleaned_data)  # fmt: skip
+        except services.NetworkError as error:
+            form.add_error("text", str(error))
+            context = {"form": form, "statement": statement}
+            return render(request, "network/statement_form.html", context, status=400)
         if new:
             messages.success(request, _("Version %s is saved; signatories are asked to confirm "
                                         "again.") % new.number)  # fmt: skip
@@ -142,7 +185,10 @@ def signatories(request: HttpRequest) -> HttpResponse:
     """Who may sign for the towns this person represents (all towns for the secretariat)."""
     towns = services.drafting_towns_of(request.user).order_by("name")
     grants = Signatory.objects.filter(municipality__in=towns).select_related("user", "municipality")
-    return render(request, "network/signatories.html", {"towns": towns, "grants": grants})
+    granting = services.granting_towns_of(request.user).order_by("name")
+    context = {"grants": grants, "granting": granting,
+               "granting_ids": {town.pk for town in granting}}  # fmt: skip
+    return render(request, "network/signatories.html", context)
 
 
 @login_required

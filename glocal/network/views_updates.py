@@ -82,6 +82,7 @@ class UpdatesFeed(Feed):
     feed_type = Atom1Feed
     title = gettext_lazy("Glocal network: updates and stories")
     subtitle = gettext_lazy("News from the local action projects of the network's towns.")
+    author_name = gettext_lazy("Glocal network")  # Atom needs an author even with no entry
 
     def link(self) -> str:
         return reverse("network:update_list")

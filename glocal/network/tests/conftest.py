@@ -5,17 +5,12 @@ from glocal.network import services
 from glocal.network.models import GroupMembership, Signatory, WorkingGroup
 from glocal.projects.models import ProjectVisibility
 from glocal.projects.services import start_project
-from glocal.reference.models import Theme
 
 
 @pytest.fixture
-def group(db, secretariat) -> WorkingGroup:
-    group = WorkingGroup.objects.create(
-        name="Children's Rights", slug="childrens-rights", summary="Child protection at home.",
-        created_by=secretariat,
-    )  # fmt: skip
-    group.themes.set(Theme.objects.filter(slug="children-youth"))
-    return group
+def group(db) -> WorkingGroup:
+    """One of the six groups every installation starts with (created by a migration)."""
+    return WorkingGroup.objects.get(slug="childrens-rights")
 
 
 @pytest.fixture

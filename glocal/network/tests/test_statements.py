@@ -223,14 +223,86 @@ def test_missing_addressees_are_reported_next_to_the_field(member_client, town):
     assert Statement.objects.count() == 0
 
 
-def test_town_representative_authorises_a_signatory_for_their_own_town(member_client, town, member):
-    response = member_client.post(
+def test_secretariat_authorises_a_towns_first_signatory(secretariat_client, town, member):
+    response = secretariat_client.post(
         reverse("network:signatory_grant", args=[town.slug]),
         {"person": member.pk, "title": "Mayor"},
     )
 
     assert response.status_code == 302
-    assert Signatory.objects.get().user == member
+    assert list(Signatory.objects.values_list("municipality", "user", "title")) == [
+        (town.pk, member.pk, "Mayor")
+    ]
+
+
+def test_a_representative_who_is_not_a_signatory_cannot_authorise_themselves(
+    member_client, town, member, statement
+):
+    grant = member_client.post(
+        reverse("network:signatory_grant", args=[town.slug]),
+        {"person": member.pk, "title": "Mayor"},
+    )
+    sign = member_client.post(sign_url(statement), {"town": town.slug})
+
+    assert (grant.status_code, sign.status_code) == (403, 403)
+    assert Signatory.objects.count() == 0
+    assert Signature.objects.count() == 0
+
+
+def test_an_authorised_signatory_authorises_a_colleague_of_the_same_town(
+    member_client, town, town_signatory
+):
+    colleague = User.objects.create_user("deputy@spilamberto.test", "pw-deputy-1")
+    Membership.objects.create(user=colleague, municipality=town)
+
+    response = member_client.post(
+        reverse("network:signatory_grant", args=[town.slug]),
+        {"person": colleague.pk, "title": "Deputy mayor"},
+    )
+
+    assert response.status_code == 302
+    assert Signatory.objects.get(user=colleague).granted_by == town_signatory.user
+
+
+def test_a_representative_who_is_not_a_signatory_cannot_revoke_one(client, town, town_signatory):
+    colleague = User.objects.create_user("clerk@spilamberto.test", "pw-clerk-1")
+    Membership.objects.create(user=colleague, municipality=town)
+    client.force_login(colleague)
+
+    response = client.post(reverse("network:signatory_revoke", args=[town_signatory.pk]))
+
+    assert response.status_code == 403
+    assert Signatory.objects.filter(pk=town_signatory.pk).exists()
+
+
+def test_the_signatories_page_offers_authorising_only_to_those_who_may(
+    client, town, member, town_signatory
+):
+    colleague = User.objects.create_user("clerk@spilamberto.test", "pw-clerk-1")
+    Membership.objects.create(user=colleague, municipality=town)
+    grant_url = reverse("network:signatory_grant", args=[town.slug])
+
+    client.force_login(member)
+    signatory_page = client.get(reverse("network:signatories"))
+    client.force_login(colleague)
+    colleague_page = client.get(reverse("network:signatories"))
+
+    assert list(signatory_page.context["granting"]) == [town]
+    assert grant_url in signatory_page.content.decode()
+    assert list(colleague_page.context["granting"]) == []
+    assert grant_url not in colleague_page.content.decode()
+    assert "Revoke" not in colleague_page.content.decode()
+
+
+def test_a_signatory_who_left_the_towns_team_can_no_longer_sign(
+    member_client, statement, town, member, town_signatory
+):
+    Membership.objects.filter(user=member, municipality=town).delete()
+
+    response = member_client.post(sign_url(statement), {"town": town.slug})
+
+    assert response.status_code == 403
+    assert Signature.objects.count() == 0
 
 
 def test_representative_cannot_authorise_signatories_for_another_town(
@@ -297,3 +369,99 @@ def test_statement_list_uses_a_constant_number_of_queries(
         response = client.get(reverse("network:statement_list"))
 
     assert len(response.context["statements"]) == 3
+
+
+@pytest.fixture
+def draft(town, member):
+    return services.create_statement(
+        title="Safe corridors", addressees="Council of Europe", text="<p>Text</p>",
+        towns=[town], user=member,
+    )  # fmt: skip
+
+
+def drafters_url(statement) -> str:
+    return reverse("network:statement_drafters", args=[statement.slug])
+
+
+def test_a_drafting_town_invites_another_town_which_may_then_edit_the_draft(
+    client, draft, member, other_town, other_member, mailoutbox,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    client.force_login(member)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(drafters_url(draft), {"town": other_town.slug})
+
+    assert response.status_code == 302
+    assert sorted(t.slug for t in draft.drafted_by.all()) == ["spilamberto", "zahle"]
+    assert [m.to for m in mailoutbox] == [[other_member.email]]
+    client.force_login(other_member)
+    assert client.get(reverse("network:statement_edit", args=[draft.slug])).status_code == 200
+
+
+def test_another_town_cannot_add_itself_to_the_drafters(other_member_client, statement, other_town):
+    Statement.objects.filter(pk=statement.pk).update(status="draft")
+
+    response = other_member_client.post(drafters_url(statement), {"town": other_town.slug})
+
+    assert response.status_code == 404
+    assert [t.slug for t in statement.drafted_by.all()] == ["spilamberto"]
+
+
+def test_no_town_joins_the_drafting_once_the_statement_is_open(
+    member_client, statement, other_town
+):
+    response = member_client.post(drafters_url(statement), {"town": other_town.slug}, follow=True)
+
+    assert "while the statement is a draft" in response.content.decode()
+    assert [t.slug for t in statement.drafted_by.all()] == ["spilamberto"]
+
+
+def test_an_invited_town_takes_its_name_off_but_the_last_town_stays(
+    client, draft, member, other_member, town, other_town
+):
+    draft.drafted_by.add(other_town)
+    client.force_login(other_member)
+
+    response = client.post(drafters_url(draft), {"town": other_town.slug, "action": "leave"})
+
+    assert response.status_code == 302
+    assert [t.slug for t in draft.drafted_by.all()] == ["spilamberto"]
+    client.force_login(member)
+    client.post(drafters_url(draft), {"town": town.slug, "action": "leave"})
+    assert [t.slug for t in draft.drafted_by.all()] == ["spilamberto"]
+
+
+def test_a_drafting_town_cannot_take_another_town_off(member_client, draft, other_town):
+    draft.drafted_by.add(other_town)
+
+    response = member_client.post(drafters_url(draft), {"town": other_town.slug, "action": "leave"})
+
+    assert response.status_code == 403
+    assert sorted(t.slug for t in draft.drafted_by.all()) == ["spilamberto", "zahle"]
+
+
+def test_the_draft_page_offers_to_invite_member_towns_not_yet_drafting(
+    member_client, draft, other_town
+):
+    response = member_client.get(draft.get_absolute_url())
+
+    assert list(response.context["drafting_form"].fields["town"].queryset) == [other_town]
+    assert response.context["leaving"] == []
+
+
+def test_the_text_of_a_closed_statement_does_not_change_and_nobody_is_asked_again(
+    member_client, statement, town, member, town_signatory, mailoutbox
+):
+    services.sign_statement(statement=statement, municipality=town, user=member)
+    Statement.objects.filter(pk=statement.pk).update(status="closed")
+    data = {"title": statement.title, "addressees": statement.addressees,
+            "text": "<p>Other words.</p>", "status": "closed"}  # fmt: skip
+
+    response = member_client.post(reverse("network:statement_edit", args=[statement.slug]), data)
+
+    assert response.status_code == 400
+    assert "reopen it" in response.context["form"].errors["text"][0]
+    statement.refresh_from_db()
+    assert (statement.current_number, statement.versions.count()) == (1, 1)
+    assert Signature.objects.get().needs_reconfirmation is False
+    assert mailoutbox == []

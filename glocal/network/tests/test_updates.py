@@ -135,3 +135,13 @@ def test_atom_feed_is_valid_and_carries_public_updates_only(
     assert entry.find(f"{ATOM}author/{ATOM}name").text == "Giulia Bianchi, Spilamberto"
     assert entry.find(f"{ATOM}updated").text.startswith(str(update.updated_at.year))
     assert entry.find(f"{ATOM}summary").text == "<p>Good</p>"
+
+
+def test_an_empty_atom_feed_still_names_its_author(client):
+    response = client.get(reverse("network:update_feed"))
+
+    feed = ET.fromstring(response.content)
+    assert feed.findall(f"{ATOM}entry") == []
+    assert feed.find(f"{ATOM}author/{ATOM}name").text == "Glocal network"
+    assert feed.find(f"{ATOM}id").text == "http://testserver/updates/"
+    assert feed.find(f"{ATOM}updated").text is not None
