@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from glocal.reference.admin import SecretariatPermissions
+
 from .models import (
     Collaboration,
     Consultation,
@@ -16,7 +18,7 @@ from .models import (
 
 
 @admin.register(Expert)
-class ExpertAdmin(admin.ModelAdmin):
+class ExpertAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["name", "kind", "organisation", "languages", "country", "is_listed"]
     list_filter = ["kind", "is_listed", "themes"]
     search_fields = ["name", "organisation", "topics"]
@@ -26,31 +28,31 @@ class ExpertAdmin(admin.ModelAdmin):
 
 
 @admin.register(PartnerNetwork)
-class PartnerNetworkAdmin(admin.ModelAdmin):
+class PartnerNetworkAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["name", "acronym", "scope", "since"]
     search_fields = ["name", "acronym"]
     prepopulated_fields = {"slug": ["name"]}
 
 
-class PartnerInline(admin.TabularInline):
+class PartnerInline(SecretariatPermissions, admin.TabularInline):
     model = Partner
     extra = 0
     autocomplete_fields = ["municipality"]
     readonly_fields = ["invited_by", "invited_at", "responded_at"]
 
 
-class StepInline(admin.TabularInline):
+class StepInline(SecretariatPermissions, admin.TabularInline):
     model = Step
     extra = 0
 
 
-class FundingInline(admin.TabularInline):
+class FundingInline(SecretariatPermissions, admin.TabularInline):
     model = FundingApplication
     extra = 0
 
 
 @admin.register(Collaboration)
-class CollaborationAdmin(admin.ModelAdmin):
+class CollaborationAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["title", "status", "visibility", "created_at"]
     list_filter = ["status", "visibility"]
     search_fields = ["title", "summary"]
@@ -59,7 +61,7 @@ class CollaborationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["title", "kind", "category", "municipality", "urgency", "until", "closed_at"]
     list_filter = ["kind", "category", "urgency"]
     search_fields = ["title", "description"]
@@ -67,14 +69,14 @@ class PostAdmin(admin.ModelAdmin):
 
 
 @admin.register(Match)
-class MatchAdmin(admin.ModelAdmin):
+class MatchAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["__str__", "state", "score", "updated_at"]
     list_filter = ["state"]
     readonly_fields = ["need", "offer", "score", "reasons", "updated_by"]
 
 
 @admin.register(Consultation)
-class ConsultationAdmin(admin.ModelAdmin):
+class ConsultationAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["topic", "project", "expert", "status", "starts_at"]
     list_filter = ["status"]
     search_fields = ["topic", "question"]

@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from glocal.reference.admin import SecretariatPermissions
+
 from .models import (
     GroupMembership,
     Post,
@@ -16,14 +18,14 @@ from .models import (
 )
 
 
-class GroupMembershipInline(admin.TabularInline):
+class GroupMembershipInline(SecretariatPermissions, admin.TabularInline):
     model = GroupMembership
     extra = 0
     autocomplete_fields = ["user"]
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(admin.ModelAdmin):
+class WorkingGroupAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["name", "is_active", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["name", "summary"]
@@ -32,16 +34,19 @@ class WorkingGroupAdmin(admin.ModelAdmin):
     inlines = [GroupMembershipInline]
 
 
-class PostInline(admin.StackedInline):
+class PostInline(SecretariatPermissions, admin.StackedInline):
     model = Post
     extra = 0
     fields = ["author", "body", "is_hidden", "created_at"]
     readonly_fields = ["author", "body", "is_hidden", "created_at"]
     can_delete = False
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(Thread)
-class ThreadAdmin(admin.ModelAdmin):
+class ThreadAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["title", "group", "project", "author", "last_post_at"]
     list_filter = ["group"]
     search_fields = ["title"]
@@ -50,30 +55,36 @@ class ThreadAdmin(admin.ModelAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["post", "reporter", "reason", "created_at", "resolved_at"]
     list_filter = ["resolved_at"]
     raw_id_fields = ["post", "reporter"]
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(SecretariatPermissions, admin.TabularInline):
     model = StatementVersion
     extra = 0
     fields = ["number", "note", "created_by", "created_at"]
     readonly_fields = fields
     can_delete = False
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
 
-class SignatureInline(admin.TabularInline):
+
+class SignatureInline(SecretariatPermissions, admin.TabularInline):
     model = Signature
     extra = 0
     fields = ["municipality", "version", "signed_by", "signed_at", "withdrawn_at"]
     readonly_fields = fields
     can_delete = False
 
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(SecretariatPermissions, admin.ModelAdmin):
     """Read-mostly: new versions and signatures go through the pages so that rules apply."""
 
     list_display = ["title", "status", "current_number", "updated_at"]
@@ -85,7 +96,7 @@ class StatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(admin.ModelAdmin):
+class SignatoryAdmin(SecretariatPermissions, admin.ModelAdmin):
     """Listed here; granted on /statements/signatories/ where the rules are checked."""
 
     list_display = ["municipality", "user", "title", "granted_by", "granted_at"]
@@ -99,7 +110,7 @@ class SignatoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Update)
-class UpdateAdmin(admin.ModelAdmin):
+class UpdateAdmin(SecretariatPermissions, admin.ModelAdmin):
     list_display = ["title", "project", "is_story", "created_at"]
     list_filter = ["is_story"]
     search_fields = ["title", "body"]
