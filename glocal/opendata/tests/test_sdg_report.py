@@ -119,7 +119,8 @@ def test_the_printable_report_names_its_filters_and_offers_print(client, demo):
     response = client.get(reverse("opendata:sdg_report_print"), {"country": "LB"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "data-print" in html and "js/print.js" in html
+    assert "data-print" in html
+    assert "js/print.js" in html
     assert "onclick" not in html
     assert "@media print" in html
     assert "Country: Lebanon" in html
