@@ -1,4 +1,5 @@
 import datetime
+import re
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -55,6 +56,18 @@ def test_recording_a_measurement_shows_on_the_monitoring_chart(member_client, pr
     assert f'<title id="chart-{indicator.pk}-title">Active volunteers (people)</title>' in page
     assert "50 % of the way" in page
     assert '<td class="num">35</td>' in page
+
+
+def test_chart_coordinates_stay_numbers_in_languages_with_a_decimal_comma(
+    member_client, project, indicator
+):
+    Measurement.objects.create(indicator=indicator, value=Decimal("35"),
+                               measured_on=datetime.date(2026, 6, 1))  # fmt: skip
+    for language in ("fr", "ar"):
+        member_client.cookies["django_language"] = language
+        page = member_client.get(f"/projects/{project.pk}/monitoring/").content.decode()
+        svg = page[page.index("<svg") : page.index("</svg>")]
+        assert re.findall(r'(?:cx|cy|x1|y1|x2|y2|x|y|points|d)="[^"]*\d,\d', svg) == []
 
 
 def test_a_measurement_from_the_future_is_refused(member_client, project, indicator):
