@@ -63,7 +63,7 @@ class QuestionInline(SecretariatPermissions, admin.TabularInline):
 def venue_time_zone(request, object_id: str | None) -> zoneinfo.ZoneInfo:
     """The zone typed in the form, else the saved event's, else the default venue zone."""
     name = request.POST.get("time_zone", "")
-    if name not in zoneinfo.available_timezones() and object_id and object_id.isdigit():
+    if name not in zoneinfo.available_timezones() and object_id and object_id.isdecimal():
         name = Event.objects.filter(pk=object_id).values_list("time_zone", flat=True).first()
     if name not in zoneinfo.available_timezones():
         name = Event._meta.get_field("time_zone").default
@@ -96,7 +96,7 @@ class EventAdmin(SecretariatPermissions, admin.ModelAdmin):
         return response
 
     def get_object(self, request, object_id, from_field=None):
-        if request.method == "POST" and object_id and object_id.isdigit():
+        if request.method == "POST" and object_id and object_id.isdecimal():
             return Event.objects.select_for_update().filter(pk=object_id).first()
         return super().get_object(request, object_id, from_field)
 

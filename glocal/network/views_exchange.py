@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -49,7 +49,9 @@ def thread_new(request: HttpRequest) -> HttpResponse:
     group = project = None
     if slug := request.GET.get("group") or request.POST.get("group"):
         group = get_group_for_viewer(request, slug)
-    elif (pk := request.GET.get("project") or request.POST.get("project", "")).isdigit():
+    elif pk := request.GET.get("project") or request.POST.get("project", ""):
+        if not pk.isdecimal():
+            raise Http404("No such project.")
         project = get_project_for_viewer(request, int(pk))
     form = ThreadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -43,7 +43,7 @@ class Facet:
     def selected(self, params: QueryDict) -> list[str]:
         """The values asked for in the URL; malformed ones are ignored, not an error."""
         values = [v for v in params.getlist(self.param) if v and len(v) <= 60][:30]
-        return [v for v in values if v.isdigit()] if self.numeric else values
+        return [v for v in values if v.isdecimal()] if self.numeric else values
 
     def filter(self, queryset: QuerySet, values: list[str]) -> QuerySet:
         if self.annotate:

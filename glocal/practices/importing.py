@@ -444,7 +444,7 @@ def _many(name: str, raw: Any, lookups: _Lookups) -> set:
         if unknown:
             raise ValueError(_("theme '%(value)s' is not known") % {"value": unknown[0]})
         return {item.lower() for item in items}
-    bad = [item for item in items if not item.isdigit() or int(item) not in lookups.sdgs]
+    bad = [item for item in items if not item.isdecimal() or int(item) not in lookups.sdgs]
     if bad:
         raise ValueError(_("SDG '%(value)s' is not a goal number from 1 to 17") % {"value": bad[0]})
     return {int(item) for item in items}

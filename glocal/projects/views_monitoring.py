@@ -134,7 +134,7 @@ def dashboard_table(request: HttpRequest, projects: list[Project]) -> tuple[list
         if chosen[key]:
             rows = [p for p in rows if test(p, chosen[key])]
     if chosen["sdg"]:
-        number = int(chosen["sdg"]) if chosen["sdg"].isdigit() else 0
+        number = int(chosen["sdg"]) if chosen["sdg"].isdecimal() else 0
         with_goal = Project.objects.filter(indicators__sdgs__number=number).values_list("pk")
         ids = {pk for (pk,) in with_goal}
         rows = [p for p in rows if p.pk in ids]

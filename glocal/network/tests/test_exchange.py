@@ -284,3 +284,11 @@ def test_digest_preference_is_saved(member_client, member):
 
     assert member.digest_preference.frequency == "weekly"
     assert User.objects.get(pk=member.pk).digest_preference.last_sent_at is not None
+
+
+def test_a_project_number_that_is_not_a_number_is_not_found(other_member_client):
+    response = other_member_client.post(
+        reverse("network:thread_new") + "?project=²", {"title": "Odd", "body": "Hello"}
+    )
+    assert response.status_code == 404
+    assert Thread.objects.count() == 0

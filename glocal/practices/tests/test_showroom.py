@@ -143,3 +143,10 @@ def test_stored_html_is_sanitised_on_the_page(anonymous, town):
     assert "<p>Steps</p>" in html
     assert "alert(1)" not in html
     assert "onclick" not in html
+
+
+def test_numeric_facets_ignore_digits_that_are_not_numbers(anonymous, town):
+    make_practice("Park practice", municipality=town, sdgs=[11])
+    for params in ({"year": "²"}, {"sdg": "²"}, {"sdg": "11", "year": "٢٠"}):
+        assert anonymous.get("/practices/", params).status_code == 200
+    assert anonymous.get("/map/", {"sdg": "²"}).status_code == 200

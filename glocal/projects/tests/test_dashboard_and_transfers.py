@@ -154,3 +154,8 @@ def test_dashboard_lists_fifty_projects_a_page(secretariat_client, town, prototy
     second = secretariat_client.get("/dashboard/", {"page": "2"})
     assert (len(listed(first)), listed(second)) == (50, ["Project 50"])
     assert first.context["total"] == 51
+
+
+def test_dashboard_ignores_a_goal_that_is_not_a_number(secretariat_client, project):
+    response = secretariat_client.get("/dashboard/", {"sdg": "²"})
+    assert (response.status_code, listed(response)) == (200, [])
