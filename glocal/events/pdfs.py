@@ -1,31 +1,17 @@
-"""Name badges and attendance certificates as PDF (fpdf2 with a Unicode font).
-
-DejaVu Sans is vendored under ``fonts/`` (licence next to it), so names such as “Zahlé”,
-“Đorđe” or Arabic script never crash. fpdf2 needs ``uharfbuzz`` to join Arabic letters;
-without it Arabic is printed letter by letter, which is legible but not typographically right.
-"""
+"""Name badges and attendance certificates as PDF (fonts: ``glocal.lib.pdf``)."""
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from django.utils import formats
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from glocal.lib.pdf import new_pdf
+
 from .models import Registration
 
-FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
 BADGE_W, BADGE_H = 90, 60  # mm: a common badge holder size, six per A4 page
 MARGIN_X, MARGIN_Y = 12, 15
-
-
-def new_pdf(orientation: str = "P") -> FPDF:
-    pdf = FPDF(orientation=orientation, unit="mm", format="A4")
-    pdf.set_auto_page_break(False)
-    pdf.add_font("DejaVu", "", str(FONT))
-    pdf.set_font("DejaVu", size=12)
-    pdf.set_creator("Glocal")
-    return pdf
 
 
 def person_name(registration: Registration) -> str:

@@ -1,19 +1,17 @@
 """A joint statement as PDF: its current text and the towns that signed it.
 
-Uses DejaVu Sans (vendored in ``fonts/`` with its licence) so names in Arabic, Cyrillic or
-with accents never break the document; glyphs missing from the font are left out.
+The font (``glocal.lib.pdf``) covers Arabic, Cyrillic and accented names.
 """
 
-from pathlib import Path
+from html import unescape
 
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+
+from glocal.lib.pdf import new_pdf
 
 from .models import Statement
-
-FONT = Path(__file__).resolve().parent / "fonts" / "DejaVuSans.ttf"
 
 
 def plain(html: str) -> str:
@@ -21,16 +19,14 @@ def plain(html: str) -> str:
     for tag in ("</p>", "<br>", "<br/>", "</li>", "</h3>", "</h4>", "</blockquote>"):
         html = html.replace(tag, tag + "\n")
     html = html.replace("<li>", "• ")
-    text = strip_tags(html).replace("&amp;", "&").replace("&nbsp;", " ")
+    text = unescape(strip_tags(html)).replace("\xa0", " ")
     lines = [line.strip() for line in text.splitlines()]
     return "\n".join(line for line in lines if line) or ""
 
 
 def statement_pdf(statement: Statement) -> bytes:
     version = statement.current_version
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=18)
-    pdf.add_font("DejaVu", "", str(FONT))
+    pdf = new_pdf(page_breaks=True)
     pdf.add_page()
     pdf.set_font("DejaVu", size=18)
     pdf.multi_cell(0, 9, statement.title, new_x="LMARGIN", new_y="NEXT")

@@ -465,3 +465,11 @@ def test_the_text_of_a_closed_statement_does_not_change_and_nobody_is_asked_agai
     assert (statement.current_number, statement.versions.count()) == (1, 1)
     assert Signature.objects.get().needs_reconfirmation is False
     assert mailoutbox == []
+
+
+def test_pdf_text_shows_signs_and_spaces_as_written():
+    from glocal.network.pdf import plain
+
+    assert plain("<p>Budget &lt; 5% &amp; rising&nbsp;fast</p><ul><li>One</li></ul>") == (
+        "Budget < 5% & rising fast\n• One"
+    )
