@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib.dates import add_years
 from glocal.members.models import Municipality, PopulationBand
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
@@ -422,7 +423,4 @@ class Hub(models.Model):
     @property
     def ends_on(self) -> datetime.date:
         years = self.application.duration_years or 1
-        try:
-            return self.labelled_on.replace(year=self.labelled_on.year + years)
-        except ValueError:  # 29 February
-            return self.labelled_on.replace(year=self.labelled_on.year + years, day=28)
+        return add_years(self.labelled_on, years)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from glocal.lib.dates import add_years
 from glocal.members.models import User
 from glocal.practices.models import Distinction, Practice
 from glocal.projects.models import Project
@@ -269,7 +270,7 @@ def label_hub(
         project = start_project(
             municipality=application.municipality, title=application.title, user=user,
             summary=application.topic, start_date=today,
-            end_date=today.replace(year=today.year + years, day=min(today.day, 28)),
+            end_date=add_years(today, years),
         )  # fmt: skip
     base = slugify(application.title)[:200] or "hub"
     slug, n = base, 2

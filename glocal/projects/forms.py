@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib.dates import add_years
 from glocal.members.models import Municipality
 from glocal.practices.uploads import validate_upload
 from glocal.reference.models import Sdg
@@ -36,13 +37,6 @@ PRACTICE_ELEMENTS = [
     ("target_groups", _("Target groups")), ("partners", _("Partners")),
     ("staff", _("Staff")), ("budget_notes", _("Budget")),
 ]  # fmt: skip
-
-
-def add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 def check_duration(start: datetime.date | None, end: datetime.date | None) -> None:

@@ -334,3 +334,17 @@ def test_a_hub_accepted_by_mistake_loses_its_label_and_gets_it_back_on_the_same_
     assert list(Project.objects.all()) == [project]  # the town's project stays
     client.post(url, {"decision": "accepted"})
     assert (Hub.objects.get().project, Project.objects.count()) == (project, 1)
+
+
+def test_a_hub_labelled_at_the_end_of_a_month_runs_its_full_time_frame(secretariat, town):
+    import datetime
+
+    from glocal.calls import services
+
+    hub_call = make_call(slug="hub-call", kind=Kind.HUB, opens=-9, closes=-1)
+    application = submitted(hub_call, town, title="Water HUB", duration_years=2)
+    hub = services.label_hub(application=application, user=secretariat,
+                             on=datetime.date(2027, 1, 31))  # fmt: skip
+    end = datetime.date(2029, 1, 31)
+    assert (hub.project.start_date, hub.project.end_date, hub.ends_on) == (
+        datetime.date(2027, 1, 31), end, end)  # fmt: skip
