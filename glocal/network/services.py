@@ -364,6 +364,8 @@ def leave_drafting(*, statement: Statement, municipality: Municipality, user: Us
     if not (user.is_authenticated and (user.is_staff or user.represents(municipality))):
         raise PermissionDenied("Only the town itself takes its name off the drafters.")
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    if statement.status != StatementStatus.DRAFT:
+        raise NetworkError(_("The drafting towns are fixed once the statement is open."))
     towns = statement.drafted_by.all()
     if not towns.filter(pk=municipality.pk).exists():
         raise NetworkError(_("%s is not among the drafting towns.") % municipality)

@@ -473,3 +473,16 @@ def test_pdf_text_shows_signs_and_spaces_as_written():
     assert plain("<p>Budget &lt; 5% &amp; rising&nbsp;fast</p><ul><li>One</li></ul>") == (
         "Budget < 5% & rising fast\n• One"
     )
+
+
+def test_no_town_leaves_the_drafters_once_the_statement_is_open(
+    client, statement, other_member, other_town
+):
+    statement.drafted_by.add(other_town)
+    client.force_login(other_member)
+
+    response = client.post(drafters_url(statement), {"town": other_town.slug, "action": "leave"},
+                           follow=True)  # fmt: skip
+
+    assert "fixed once the statement is open" in response.content.decode()
+    assert sorted(t.slug for t in statement.drafted_by.all()) == ["spilamberto", "zahle"]
