@@ -13,6 +13,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.members.models import known_time_zones
 from glocal.reference.admin import SecretariatPermissions
 
 from . import services
@@ -63,9 +64,9 @@ class QuestionInline(SecretariatPermissions, admin.TabularInline):
 def venue_time_zone(request, object_id: str | None) -> zoneinfo.ZoneInfo:
     """The zone typed in the form, else the saved event's, else the default venue zone."""
     name = request.POST.get("time_zone", "")
-    if name not in zoneinfo.available_timezones() and object_id and object_id.isdecimal():
+    if name not in known_time_zones() and object_id and object_id.isdecimal():
         name = Event.objects.filter(pk=object_id).values_list("time_zone", flat=True).first()
-    if name not in zoneinfo.available_timezones():
+    if name not in known_time_zones():
         name = Event._meta.get_field("time_zone").default
     return zoneinfo.ZoneInfo(name)
 

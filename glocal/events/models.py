@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from glocal.members.models import Municipality
+from glocal.members.models import Municipality, known_time_zones
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
@@ -24,7 +24,8 @@ RESERVED_SLUGS = {"feed", "agenda", "new"}
 
 
 def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
+    """The venue's zone is required, so unlike a person's it may not be empty."""
+    if value not in known_time_zones():
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
