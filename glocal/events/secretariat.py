@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.spreadsheets import defuse_cell
+
 from . import services
 from .access import get_event_for_secretariat, get_registration_for_secretariat
 from .forms import ParticipantFilterForm
@@ -55,21 +57,13 @@ def participant_csv(request: HttpRequest, slug: str) -> HttpResponse:
     for r in registrations:
         town = r.municipality
         writer.writerow([
-            safe_cell(r.user.full_name), safe_cell(r.user.email),
-            safe_cell(town.name if town else ""),
+            defuse_cell(r.user.full_name), defuse_cell(r.user.email),
+            defuse_cell(town.name if town else ""),
             town.country.name if town else "", r.get_role_display(), r.get_status_display(),
             r.created_at.isoformat(), r.attended_at.isoformat() if r.attended_at else "",
-            *(safe_cell(str(r.answers.get(str(q.pk), ""))) for q in questions),
+            *(defuse_cell(str(r.answers.get(str(q.pk), ""))) for q in questions),
         ])  # fmt: skip
     return response
-
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value: str) -> str:
-    """Keep spreadsheet programs from running a typed-in formula (e-mail addresses too)."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 @require_POST

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from glocal.lib.spreadsheets import defuse_cell
 from glocal.practices.exporting import write_csv
 
 from . import dataset, reports
@@ -72,7 +73,8 @@ def sdg_report_csv(request: HttpRequest) -> HttpResponse:
     filters = reports.Filters.from_query(request.GET)
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    csv.writer(buffer).writerows(reports.csv_rows(reports.sdg_rows(filters)))
+    rows = reports.csv_rows(reports.sdg_rows(filters))
+    csv.writer(buffer).writerows([[defuse_cell(cell) for cell in row] for row in rows])
     suffix = "-".join(str(v) for v in (filters.region, filters.country, filters.year) if v)
     filename = f"sdg-report{'-' + suffix if suffix else ''}.csv"
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from .importing import COLUMNS, FORMULA_STARTS, RELATIONS, SEPARATOR
+from glocal.lib.spreadsheets import defuse_cell
+
+from .importing import COLUMNS, RELATIONS, SEPARATOR
 from .models import Practice
 
 
@@ -37,11 +39,7 @@ def write_csv(queryset: models.QuerySet, fileobj: IO[str]) -> None:
     fileobj.write("\ufeff")
     writer = csv.writer(fileobj)
     writer.writerow(header)
-    writer.writerows([[_defuse(cell) for cell in row] for row in rows])
-
-
-def _defuse(cell: Any) -> Any:
-    return f"'{cell}" if isinstance(cell, str) and cell.startswith(FORMULA_STARTS) else cell
+    writer.writerows([[defuse_cell(cell) for cell in row] for row in rows])
 
 
 def write_xlsx(queryset: models.QuerySet, fileobj: IO[bytes]) -> None:

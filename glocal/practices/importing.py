@@ -25,6 +25,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
+from glocal.lib.spreadsheets import FORMULA_STARTS
 from glocal.members.models import Municipality, User
 from glocal.reference.models import Country, Sdg, Theme
 
@@ -44,7 +45,6 @@ COLUMNS = (
 RELATIONS = {"country": "country_id", "municipality": "municipality_id"}
 MANY = ("themes", "sdgs")
 COUNTRY_ALIASES = {"EL": "GR", "UK": "GB"}  # EU usage for Greece and the United Kingdom
-FORMULA_STARTS = ("=", "+", "-", "@")  # spreadsheets would run these as formulas
 
 IPSX_SOURCE = "JRC IPS-X"
 IPSX_LICENCE = "EUPL-1.2"

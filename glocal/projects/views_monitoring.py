@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from glocal.lib.spreadsheets import defuse_cell
 from glocal.practices.access import get_practice_for_viewer
 from glocal.reference.models import Region
 
@@ -80,22 +81,17 @@ def monitoring_csv(request: HttpRequest, pk: int) -> HttpResponse:
     writer.writerow(["indicator", "unit", "baseline", "target", "target_date", "sdgs",
                      "measured_on", "value", "progress_pct", "note"])  # fmt: skip
     for indicator in project.indicators.prefetch_related("measurements", "sdgs"):
-        frame = [safe_cell(indicator.name), safe_cell(indicator.unit), indicator.baseline,
+        frame = [defuse_cell(indicator.name), defuse_cell(indicator.unit), indicator.baseline,
                  indicator.target, indicator.target_date.isoformat(),
                  " ".join(str(s.number) for s in indicator.sdgs.all())]  # fmt: skip
         measurements = indicator.measurements.all()
         if not measurements:  # still listed, so the sheet shows every indicator of the plan
             writer.writerow([*frame, "", "", "", ""])
         for m in measurements:
-            progress = indicator.progress(m.value)
-            writer.writerow([*frame, m.measured_on.isoformat(), m.value,
-                             "" if progress is None else progress, safe_cell(m.note)])  # fmt: skip
+            progress = "" if (p := indicator.progress(m.value)) is None else p
+            writer.writerow([*frame, m.measured_on.isoformat(), m.value, progress,
+                             defuse_cell(m.note)])  # fmt: skip
     return response
-
-
-def safe_cell(value: str) -> str:
-    """Keep spreadsheet programs from running a typed-in formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def dashboard_rows(projects: list[Project], indicators: list[Indicator]) -> None:
