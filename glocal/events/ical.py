@@ -29,7 +29,17 @@ def where(event: Event, *, with_online_link: bool) -> str:
     return place or event.get_mode_display()
 
 
-def _vevent(uid: str, title: str, start, end, description: str, location: str, url: str, stamp):
+def new_calendar(prodid: str = PRODID, name: str = "") -> Calendar:
+    calendar = Calendar()
+    calendar.add("prodid", prodid)
+    calendar.add("version", "2.0")
+    if name:
+        calendar.add("x-wr-calname", name)
+    return calendar
+
+
+def vevent(uid: str, title: str, start, end, description: str, location: str, url: str, stamp):
+    """One VEVENT with its times in UTC."""
     item = VEvent()
     item.add("uid", uid)
     item.add("dtstamp", stamp.astimezone(UTC))
@@ -48,17 +58,13 @@ def build_calendar(
     name: str = "",
 ) -> bytes:  # fmt: skip
     """A calendar of ``events`` (times in UTC); the online link only when asked for."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    if name:
-        calendar.add("x-wr-calname", name)
+    calendar = new_calendar(name=name)
     for event in events:
         url = settings.SITE_URL + event.get_absolute_url()
         location = where(event, with_online_link=with_online_link)
         stamp = event.created_at or event.starts_at
         calendar.add_component(
-            _vevent(event_uid(event), event.title, event.starts_at, event.ends_at,
+            vevent(event_uid(event), event.title, event.starts_at, event.ends_at,
                     event.summary, location, url, stamp)
         )  # fmt: skip
         if with_sessions:
@@ -66,7 +72,7 @@ def build_calendar(
                 room = ", ".join(p for p in (session.room, location) if p)
                 title = f"{session.title} ({event.title})"
                 calendar.add_component(
-                    _vevent(session_uid(session), title, session.starts_at, session.ends_at,
+                    vevent(session_uid(session), title, session.starts_at, session.ends_at,
                             session.description, room, url, stamp)
                 )  # fmt: skip
     return calendar.to_ical()
