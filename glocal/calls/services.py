@@ -8,10 +8,10 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from glocal.lib.dates import add_years
+from glocal.lib.slugs import unique_slug
 from glocal.members.models import User
 from glocal.practices.models import Distinction, Practice
 from glocal.projects.models import Project
@@ -272,10 +272,7 @@ def label_hub(
             summary=application.topic, start_date=today,
             end_date=add_years(today, years),
         )  # fmt: skip
-    base = slugify(application.title)[:200] or "hub"
-    slug, n = base, 2
-    while Hub.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
+    slug = unique_slug(Hub.objects.all(), application.title, "hub")
     return Hub.objects.create(application=application, project=project, slug=slug,
                               title=application.title, labelled_on=today)  # fmt: skip
 

@@ -8,10 +8,10 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
+from glocal.lib.slugs import unique_slug
 from glocal.members.models import Municipality, User
 from glocal.projects.models import Project
 
@@ -22,14 +22,6 @@ from .models import Collaboration, Consultation, Expert, Match, Partner, Post
 
 class InvalidAction(ValueError):
     """A request that cannot be carried out as asked; the message says why."""
-
-
-def unique_slug(model, text: str) -> str:
-    base = slugify(text)[:200] or "item"
-    slug, number = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def emails_of(town: Municipality) -> list[str]:
@@ -61,7 +53,8 @@ def start_collaboration(
 ) -> Collaboration:
     """Create a collaboration with ``lead`` as its lead town, already taking part."""
     collaboration = Collaboration.objects.create(
-        title=title, slug=unique_slug(Collaboration, title), summary=summary, created_by=user,
+        title=title, slug=unique_slug(Collaboration.objects.all(), title), summary=summary,
+        created_by=user,
         **fields,
     )  # fmt: skip
     collaboration.themes.set(themes)

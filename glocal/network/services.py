@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
+from glocal.lib.slugs import unique_slug
 from glocal.members.models import Municipality, User
 from glocal.projects.models import Project
 
@@ -54,14 +55,6 @@ def mail(*, subject: str, template: str, context: dict, recipients: Iterable[str
     transaction.on_commit(send)
 
 
-def unique_slug(model, text: str) -> str:
-    base = slugify(text)[:200] or "item"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 # Working groups
 
 
@@ -72,7 +65,7 @@ def create_group(
     if not user.is_staff:
         raise PermissionDenied("Only the secretariat opens working groups.")
     group = WorkingGroup.objects.create(
-        name=name, slug=unique_slug(WorkingGroup, name), summary=summary,
+        name=name, slug=unique_slug(WorkingGroup.objects.all(), name), summary=summary,
         description=clean_html(description), created_by=user,
     )  # fmt: skip
     group.themes.set(themes)
@@ -272,8 +265,8 @@ def create_statement(
     if not towns or any(town.pk not in allowed for town in towns):
         raise PermissionDenied("You may draft only for towns you represent.")
     statement = Statement.objects.create(
-        title=title, slug=unique_slug(Statement, title), addressees=addressees.strip(),
-        status=status, created_by=user, current_number=1,
+        title=title, slug=unique_slug(Statement.objects.all(), title),
+        addressees=addressees.strip(), status=status, created_by=user, current_number=1,
     )  # fmt: skip
     statement.drafted_by.set(towns)
     StatementVersion.objects.create(

@@ -7,9 +7,9 @@ from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from glocal.lib import slugs
 from glocal.members.models import User
 
 from .engine import TEXT_FIELDS, bump_generation
@@ -56,11 +56,7 @@ def record_revision(
 
 
 def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(title)[:200] or "practice"
-    slug, n = base, 2
-    while Practice.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    return slugs.unique_slug(Practice.objects.exclude(pk=exclude_pk), title, "practice")
 
 
 @transaction.atomic
