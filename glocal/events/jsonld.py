@@ -1,14 +1,9 @@
 """schema.org ``Event`` JSON-LD for event pages, written out safely inside a <script>."""
 
-import json
-
 from django.http import HttpRequest
-from django.utils.safestring import SafeString, mark_safe
 
 from .models import Event, Session
 
-# What must not appear raw inside a <script> element (as in Django's json_script).
-SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 MODES = {
     Event.Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
     Event.Mode.ONLINE: "https://schema.org/OnlineEventAttendanceMode",
@@ -65,8 +60,3 @@ def prune(value):
     if isinstance(value, list):
         return [prune(v) for v in value]
     return value
-
-
-def script_tag(data: dict) -> SafeString:
-    text = json.dumps(data, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.html import json_ld_script
 from glocal.practices.access import get_practice_for_viewer
 from glocal.practices.models import Practice
 from glocal.projects.access import get_project_for_viewer
@@ -29,7 +30,7 @@ from .access import (
 )
 from .forms import RegistrationForm
 from .ical import build_calendar
-from .jsonld import event_jsonld, script_tag
+from .jsonld import event_jsonld
 from .models import Booking, Event, Registration, Session
 from .pdfs import certificate_pdf
 
@@ -85,7 +86,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "show_online_link": can_see_online_link(request.user, event, registration),
         "practices": event.practices.visible_to(request.user).select_related("municipality"),
         "projects": event.projects.visible_to(request.user).select_related("municipality"),
-        "jsonld": script_tag(event_jsonld(event, request=request, sessions=sessions)),
+        "jsonld": json_ld_script(event_jsonld(event, request=request, sessions=sessions)),
     }
     return render(request, "events/event_detail.html", context)
 

@@ -1,11 +1,8 @@
 """schema.org JSON-LD for showroom pages, built as plain dicts and written out safely."""
 
-import json
 from collections.abc import Iterable
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest
-from django.utils.safestring import SafeString, mark_safe
 
 from glocal.practices.models import Practice
 
@@ -16,9 +13,6 @@ LICENCE_URLS = {
     "EUPL-1.2": "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12",
 }
 SDG_URL = "https://sdgs.un.org/goals/goal{number}"
-
-# What must not appear raw inside a <script> element (as in Django's json_script).
-SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def licence_url(licence: str) -> str:
@@ -86,9 +80,3 @@ def practice_jsonld(
     if practice.source_url:
         data["isBasedOn"] = practice.source_url
     return {key: value for key, value in data.items() if value not in (None, "", [])}
-
-
-def script_tag(data: dict) -> SafeString:
-    """``<script type="application/ld+json">`` with <, > and & escaped inside the JSON."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')

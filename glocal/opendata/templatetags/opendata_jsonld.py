@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import SafeString
 
+from glocal.lib.html import json_ld_script
 from glocal.opendata import jsonld
 from glocal.practices.models import Status
 
@@ -21,4 +22,4 @@ def practice_jsonld(context, practice) -> SafeString | str:
         themes=context.get("themes") if same else None,
         sdgs=context.get("sdgs") if same else None,
     )
-    return jsonld.script_tag(data)
+    return json_ld_script(data)
