@@ -33,12 +33,6 @@ class CollaborationQuerySet(models.QuerySet):
             condition |= Q(partners__municipality__memberships__user=user)
         return self.filter(condition).distinct()
 
-    def involving(self, user) -> "CollaborationQuerySet":
-        """Those where one of the user's towns is a partner or is invited."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(partners__municipality__memberships__user=user).distinct()
-
 
 class Collaboration(models.Model):
     """A project two or more member towns run together, often across a border."""

@@ -115,10 +115,6 @@ def find_mentions(text: str) -> list[User]:
     return list(found.values())
 
 
-def mention_handle(user: User) -> str:
-    return slugify(user.full_name) if user.full_name else user.email
-
-
 def can_post_in(user: User, thread: Thread) -> bool:
     """Group threads take posts from the group's members; other threads from anyone signed in."""
     if not user.is_authenticated:

@@ -133,10 +133,6 @@ class ProjectQuerySet(models.QuerySet):
             last_update_at=models.Subquery(last_update),
         )
 
-    def late(self, today: datetime.date | None = None) -> "ProjectQuerySet":
-        """Running projects with at least one open milestone past its due date."""
-        return self.running().with_flags(today).filter(overdue_count__gt=0)
-
 
 class Project(models.Model):
     """A municipality's local action project, adapted from a prototype or a practice."""
@@ -182,10 +178,6 @@ class Project(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("projects:project_detail", args=[self.pk])
-
-    @property
-    def source(self) -> "Prototype | Practice | None":
-        return self.prototype or self.source_practice
 
     @property
     def is_running(self) -> bool:

@@ -160,7 +160,6 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     for project in projects:
         if project.prototype_id:
             by_prototype[project.prototype].append(project)
-    running = {ProjectStatus.PLANNING, ProjectStatus.IMPLEMENTING}
     rows, chosen = dashboard_table(request, projects)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     context = {
@@ -168,7 +167,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "page": page,
         "chosen": chosen,
         "total": len(projects),
-        "late": [p for p in projects if p.overdue_count and p.status in running],
+        "late": [p for p in projects if p.overdue_count and p.is_running],
         "by_status": counted(Project.objects.all(), "status", dict(ProjectStatus.choices)),
         "by_region": counted(
             Project.objects.all(), "municipality__country__region", dict(Region.choices)
