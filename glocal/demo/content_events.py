@@ -211,6 +211,7 @@ EVENTS = [
         "for each town.</p>",
         "themes": ["civic-engagement", "children-youth"],
         "practices": ["zahle-neighbourhood-volunteers", "baalbek-youth-volunteers"],
+        "projects": ["Zahlé Engaged Neighbourhoods", "Baalbek Heritage Keepers"],
         "questions": [],
         "sessions": [
             {

@@ -15,6 +15,7 @@ from django.utils import timezone
 from glocal.events.models import Booking, Event, Question, Registration, Session
 from glocal.members.models import Municipality, User
 from glocal.practices.models import Practice
+from glocal.projects.models import Project
 from glocal.reference.models import Theme
 
 from .content import SOURCE_NAME
@@ -47,6 +48,7 @@ def load_event(data: dict, today: date) -> tuple[Event, bool]:
     if created:
         event.themes.set(Theme.objects.filter(slug__in=data["themes"]))
         event.practices.set(practices(data["practices"]))
+        event.projects.set(Project.objects.filter(title__in=data.get("projects", [])))
         for position, question in enumerate(data["questions"], start=1):
             Question.objects.create(event=event, position=position, **question)
     for item in data["sessions"]:

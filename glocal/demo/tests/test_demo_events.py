@@ -54,6 +54,14 @@ def test_demo_has_a_past_field_exposure_linked_to_the_practices_visited(demo):
     assert exposure.registrations.filter(attended_at__isnull=False).count() == 4
     practice = exposure.practices.get(source_id="zahle-neighbourhood-volunteers")
     assert practice.events.get() == exposure
+    visited = sorted(exposure.projects.values_list("title", flat=True))
+    assert visited == ["Baalbek Heritage Keepers", "Zahlé Engaged Neighbourhoods"]
+
+
+def test_the_public_sees_the_public_project_visited_on_the_past_field_exposure(demo, client):
+    page = client.get("/events/field-exposure-bekaa-valley/").content.decode()
+    assert "Zahlé Engaged Neighbourhoods" in page
+    assert "Baalbek Heritage Keepers" not in page  # shown to the network only
 
 
 def test_demo_has_an_online_webinar_with_registrations(demo):
