@@ -8,12 +8,11 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from glocal.members.api import READ_ERRORS, PageQuery, Slug, api_user
 
-from .access import can_see_online_link, own_registration
+from .access import can_see_online_link, get_event_for_viewer, own_registration
 from .models import Event
 
 router = Router(tags=["events"])
@@ -126,7 +125,7 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
 @router.get("/events/{slug}", response={200: EventDetailOut, **READ_ERRORS})
 def get_event(request: HttpRequest, slug: Slug):
     user = api_user(request)
-    event = get_object_or_404(Event.objects.visible_to(user).for_cards(), slug=slug)
+    event = get_event_for_viewer(request, slug)
     registration = own_registration(user, event)
     event.shown_online_url = (
         event.online_url if can_see_online_link(user, event, registration) else None

@@ -6,11 +6,11 @@ Reads follow the same visibility as the pages (session or ``Authorization: Beare
 from datetime import datetime
 
 from django.http import HttpRequest
-from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
 from glocal.members.api import READ_ERRORS, PageQuery, Slug, api_user
 
+from .access import get_statement_for_viewer
 from .models import Statement, Update, WorkingGroup
 
 router = Router(tags=["network"])
@@ -136,8 +136,8 @@ def list_statements(request: HttpRequest, query: Query[PageQuery]):
 
 @router.get("/statements/{slug}", response={200: StatementDetailOut, **READ_ERRORS})
 def get_statement(request: HttpRequest, slug: Slug):
-    user = api_user(request)
-    return get_object_or_404(Statement.objects.visible_to(user), slug=slug)
+    api_user(request)  # refuses a bad token before the viewer's rights are checked
+    return get_statement_for_viewer(request, slug)
 
 
 class UpdateQuery(PageQuery):
