@@ -16,6 +16,7 @@ run: setup
 
 setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_places
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py reindex

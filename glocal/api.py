@@ -4,24 +4,51 @@ Every error answers ``{"error": {"code", "message", "fields"?}}``; reads are ope
 everyone, writes need a personal token (``Authorization: Bearer <key>``).
 """
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+import json
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+from ninja.throttling import AnonRateThrottle, SimpleRateThrottle
 
 from glocal.calls.api import router as calls
 from glocal.cooperation.api import router as cooperation
 from glocal.events.api import router as events
-from glocal.members.api import error_body
+from glocal.members.api import error_body, presented_token
 from glocal.members.api import router as municipalities
 from glocal.network.api import router as network
 from glocal.practices.api import router as practices
 from glocal.projects.api import router as projects
 
+
+class AnonymousRateThrottle(AnonRateThrottle):
+    """Requests without a valid token share a limit per client address (proxy-aware)."""
+
+    def get_cache_key(self, request: HttpRequest) -> str | None:
+        if presented_token(request) is not None:
+            return None
+        return super().get_cache_key(request)
+
+
+class TokenRateThrottle(SimpleRateThrottle):
+    """Requests with a valid token, reads as well as writes, count against that token."""
+
+    scope = "token"
+
+    def get_cache_key(self, request: HttpRequest) -> str | None:
+        token = presented_token(request)
+        if token is None:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": token.pk}
+
+
 api = NinjaAPI(title="Glocal API", version="1", urls_namespace="api", docs_url="/docs",
                openapi_url="/openapi.json",
-               throttle=[AnonRateThrottle("120/min"), AuthRateThrottle("600/min")])  # fmt: skip
+               throttle=[AnonymousRateThrottle(settings.API_ANONYMOUS_RATE),
+                         TokenRateThrottle(settings.API_TOKEN_RATE)])  # fmt: skip
 api.add_router("/v1/practices", practices)
 api.add_router("/v1/municipalities", municipalities)
 api.add_router("/v1", projects)
@@ -79,3 +106,62 @@ def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = "bad_request" if exc.status_code == 400 else "error"
     return api.create_response(request, error_body(code, str(exc)), status=exc.status_code)
+
+
+ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed",
+               413: "too_large", 415: "unsupported_media_type"}  # fmt: skip
+ERROR_MESSAGES = {
+    400: "The request is not valid.",
+    404: "Not found.",
+    405: "This method is not allowed here.",
+    413: "The request body is too large.",
+    415: "Send the body as application/json.",
+}
+
+
+def envelope(status: int, message: str | None = None) -> JsonResponse:
+    code = ERROR_CODES.get(status, "server_error" if status >= 500 else "error")
+    default = ERROR_MESSAGES.get(status, "Something went wrong on our side.")
+    return JsonResponse(error_body(code, message or default), status=status)
+
+
+def body_problem(request: HttpRequest) -> JsonResponse | None:
+    """A write's body must be one JSON object sent as application/json."""
+    if request.method not in {"POST", "PUT", "PATCH"}:
+        return None
+    try:
+        body = request.body
+    except RequestDataTooBig:
+        return envelope(413)
+    if not body:
+        return None
+    if request.content_type != "application/json":
+        return envelope(415)
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError):
+        return envelope(400, "The body is not valid JSON.")
+    if not isinstance(data, dict):
+        return envelope(400, "The body must be a JSON object.")
+    return None
+
+
+def json_errors_under_api(get_response: Callable[[HttpRequest], HttpResponse]):
+    """Under /api/, every refusal, the framework's own included, uses the error envelope."""
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            return get_response(request)
+        problem = body_problem(request)
+        if problem is not None:
+            return problem
+        response = get_response(request)
+        is_json = response.get("Content-Type", "").startswith("application/json")
+        if response.status_code >= 400 and not is_json:
+            wrapped = envelope(response.status_code)
+            if response.has_header("Allow"):
+                wrapped["Allow"] = response["Allow"]
+            return wrapped
+        return response
+
+    return middleware

@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "glocal.security.security_headers",
+    "glocal.api.json_errors_under_api",
 ]
 
 ROOT_URLCONF = "glocal.urls"
@@ -175,11 +177,43 @@ TASKS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"refusals_in_one_line": {"()": "glocal.security.RefusalsInOneLine"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["refusals_in_one_line"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("GLOCAL_LOG_LEVEL", "INFO")},
     # fpdf2's font subsetting logs every glyph at INFO level.
     "loggers": {"fontTools": {"level": "WARNING"}},
 }
+
+# One cache shared by every worker: rate limits and login throttling count across workers.
+# The database cache needs nothing more (`manage.py createcachetable`, run by `make setup`);
+# a network that runs Redis sets GLOCAL_REDIS_URL.
+if os.environ.get("GLOCAL_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["GLOCAL_REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "glocal_cache",
+        }
+    }
+
+# How many reverse proxies in front of Glocal append to X-Forwarded-For. With 0 (the default,
+# no proxy) the header is ignored, so a client cannot pick its own address for rate limits.
+TRUSTED_PROXY_COUNT = int(os.environ.get("GLOCAL_TRUSTED_PROXIES", "0"))
+NINJA_NUM_PROXIES = TRUSTED_PROXY_COUNT
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+API_ANONYMOUS_RATE = os.environ.get("GLOCAL_API_ANONYMOUS_RATE", "120/min")
+API_TOKEN_RATE = os.environ.get("GLOCAL_API_TOKEN_RATE", "600/min")
+# Failed sign-ins count per account (5 in 5 minutes) and, far higher, per address: a burst of
+# wrong passwords on one account never blocks another account's sign-in.
+ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key,100/5m/ip"}
 
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

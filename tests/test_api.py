@@ -14,7 +14,7 @@ from glocal.practices.tests.conftest import make_practice, practice, showroom  #
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle_counts():
+def fresh_throttle_counts(db):
     cache.clear()
     yield
     cache.clear()

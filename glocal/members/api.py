@@ -62,6 +62,18 @@ class TokenAuth(HttpBearer):
 token_auth = TokenAuth()
 
 
+def presented_token(request: HttpRequest) -> ApiToken | None:
+    """The valid token a request carries (looked up once per request), or None."""
+    if not hasattr(request, "_presented_token"):
+        header = request.headers.get("Authorization", "")
+        scheme, _, key = header.partition(" ")
+        found = None
+        if scheme.lower() == "bearer":
+            found = token_auth.authenticate(request, key.strip())
+        request._presented_token = found
+    return request._presented_token
+
+
 def api_user(request: HttpRequest):
     """Who reads: the token's user when a token is sent, else the session's (or anonymous)."""
     if request.headers.get("Authorization") and token_auth(request) is None:
@@ -131,7 +143,7 @@ class MunicipalityQuery(PageQuery):
 
 class MunicipalityPatch(Schema):
     languages: str | None = Field(None, max_length=200, pattern=NO_NUL)
-    population: int | None = Field(None, ge=0, le=2_000_000_000)
+    population: int | None = Field(None, ge=0, le=2_000_000_000, strict=True)
     capacities: str | None = Field(None, max_length=10_000, pattern=NO_NUL)
     practices_in_place: str | None = Field(None, max_length=10_000, pattern=NO_NUL)
 

@@ -31,7 +31,7 @@ FacetText = Annotated[str, Field(max_length=60, pattern=NO_NUL)]
 FacetNumber = Annotated[int, Field(ge=0, le=9999)]
 Text = Annotated[str, Field(max_length=10_000, pattern=NO_NUL)]
 Line = Annotated[str, Field(max_length=500, pattern=NO_NUL)]
-Count = Annotated[int, Field(ge=0, le=2_000_000_000)]
+Count = Annotated[int, Field(ge=0, le=2_000_000_000, strict=True)]
 
 
 class PracticeQuery(PageQuery):

@@ -124,6 +124,8 @@ def record_measurement(
         raise ValidationError(
             {"measured_on": _("This is more than a year before the project starts.")}
         )
+    if value != value.quantize(Decimal("0.01")):
+        raise ValidationError({"value": _("Give the figure with at most two decimals.")})
     return Measurement.objects.create(
         indicator=indicator, value=value, measured_on=measured_on, note=note, recorded_by=user
     )
