@@ -11,7 +11,8 @@ run: setup
 	@echo "Glocal is serving on http://127.0.0.1:8000"
 	@$(BIN)/python manage.py demo_logins
 	@# The task worker embeds practices saved while the site runs; both stop together.
-	trap 'kill 0' EXIT INT TERM; $(BIN)/python manage.py db_worker & \
+	trap 'kill 0' EXIT INT TERM; $(BIN)/python manage.py requeue_stale_tasks; \
+	  $(BIN)/python manage.py db_worker & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 setup: $(STAMP)

@@ -173,6 +173,8 @@ TASKS = {
         "BACKEND": os.environ.get("GLOCAL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
+# A task RUNNING longer than this was left by a dead worker (`requeue_stale_tasks` retries it).
+TASK_TIMEOUT_MINUTES = int(os.environ.get("GLOCAL_TASK_TIMEOUT_MINUTES", "10"))
 
 LOGGING = {
     "version": 1,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from glocal.calls.models import Call
 from glocal.events.models import Event
+from glocal.lib.stale_tasks import abandoned_tasks
 from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
 from glocal.network.models import Update
@@ -66,9 +67,12 @@ def healthz(request: HttpRequest) -> JsonResponse:
         logger.exception("health check: database unreachable")
         checks["database"] = "error"
     healthy = all(v == "ok" for v in checks.values())
+    stale = abandoned_tasks().count() if healthy else 0
+    status = "ok" if healthy else "error"
     return JsonResponse(
         {
-            "status": "ok" if healthy else "error",
+            "status": "degraded" if healthy and stale else status,
+            "tasks": {"abandoned": stale},
             "checks": checks,
             "database": connection.vendor,
             "search": engine.status(),

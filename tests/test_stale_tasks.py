@@ -1,0 +1,53 @@
+"""A worker killed mid-task: the task is reported, requeued and finished by the next worker."""
+
+import datetime
+import json
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from glocal.practices.models import PracticeVector
+from glocal.practices.tasks import embed_practice
+from glocal.practices.tests.conftest import make_practice
+
+
+@pytest.fixture
+def database_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def abandoned(database_tasks, town) -> DBTaskResult:
+    practice = make_practice("Caring for Parks", municipality=town)
+    embed_practice.enqueue(practice.pk)
+    result = DBTaskResult.objects.get()
+    result.claim("worker-that-died")
+    DBTaskResult.objects.filter(pk=result.pk).update(
+        started_at=timezone.now() - datetime.timedelta(minutes=30)
+    )
+    return result
+
+
+def test_health_check_reports_a_task_abandoned_by_a_dead_worker(client, abandoned):
+    body = client.get("/healthz").json()
+    assert (body["status"], body["tasks"]) == ("degraded", {"abandoned": 1})
+
+
+def test_a_task_running_for_less_than_the_timeout_is_left_alone(database_tasks, town, capsys):
+    embed_practice.enqueue(make_practice("Caring for Parks", municipality=town).pk)
+    DBTaskResult.objects.get().claim("busy-worker")
+    call_command("requeue_stale_tasks")
+    assert json.loads(capsys.readouterr().out) == {"requeued": 0}
+    assert DBTaskResult.objects.get().status == "RUNNING"
+
+
+def test_the_next_worker_finishes_an_abandoned_task(client, abandoned, capsys):
+    call_command("requeue_stale_tasks")
+    assert json.loads(capsys.readouterr().out) == {"requeued": 1}
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+    finished = DBTaskResult.objects.get()
+    assert finished.status == "SUCCESSFUL"
+    assert PracticeVector.objects.filter(practice__title="Caring for Parks").count() == 1
+    assert client.get("/healthz").json()["tasks"] == {"abandoned": 0}
