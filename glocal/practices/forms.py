@@ -81,6 +81,22 @@ class PracticeForm(forms.ModelForm):
         return data
 
 
+def form_values(form: PracticeForm) -> dict:
+    """The form's cleaned values shaped like a practice's history snapshot, for merging."""
+    values = {}
+    for name, value in form.cleaned_data.items():
+        if name not in form._meta.fields:
+            continue
+        if name == "themes":
+            value = sorted(theme.slug for theme in value)
+        elif name == "sdgs":
+            value = sorted(sdg.number for sdg in value)
+        elif hasattr(value, "pk"):
+            value = value.pk
+        values[name] = value
+    return values
+
+
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -136,6 +136,8 @@ class Practice(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    # Counts saves; an editor sends the version it loaded, so a stale save is merged or refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PracticeQuerySet.as_manager()
 
@@ -185,6 +187,18 @@ class Practice(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completeness >= 80
+
+    MIN_COMPLETENESS_TO_SUBMIT = 50
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """Labels of the descriptive fields still empty, in the form's order."""
+        names = [n for n in self.COMPLETENESS_FIELDS if not getattr(self, n)]
+        return [str(self._meta.get_field(n.removesuffix("_id")).verbose_name) for n in names]
+
+    @property
+    def can_be_submitted(self) -> bool:
+        return self.completeness >= self.MIN_COMPLETENESS_TO_SUBMIT
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

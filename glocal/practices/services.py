@@ -1,6 +1,9 @@
 """Every write to a practice goes through here, whoever asks: a page, a command or the admin."""
 
+from typing import Any
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.forms.models import model_to_dict
@@ -10,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.lib import slugs
+from glocal.lib.three_way import merge_fields
 from glocal.members.models import User
 
 from .engine import TEXT_FIELDS, bump_generation
@@ -18,6 +22,23 @@ from .tasks import embed_practice
 
 SNAPSHOT_EXCLUDE = {"id", "created_at", "updated_at"}
 SEARCHED_FIELDS = {"title", "status", *TEXT_FIELDS}
+EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
+
+
+class EditConflict(Exception):
+    """Someone saved the practice since this editor loaded it and changed the same fields."""
+
+    def __init__(self, practice: Practice, conflicts: dict[str, tuple[Any, Any]]):
+        super().__init__(sorted(conflicts))
+        self.practice, self.conflicts = practice, conflicts
+
+
+class NotEditable(Exception):
+    """The practice left the draft states (it was submitted, published…) meanwhile."""
+
+    def __init__(self, practice: Practice):
+        super().__init__(practice.status)
+        self.practice = practice
 
 
 def refresh_search(practice_id: int) -> None:
@@ -33,6 +54,7 @@ def snapshot(practice: Practice) -> dict:
     if practice.pk:
         data["themes"] = sorted(practice.themes.values_list("slug", flat=True))
         data["sdgs"] = sorted(practice.sdgs.values_list("number", flat=True))
+    data["version"] = practice.version
     return {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in data.items()}
 
 
@@ -42,7 +64,7 @@ def record_revision(
     previous = practice.revisions.order_by("-created_at", "-pk").first()
     current = snapshot(practice)
     before = previous.snapshot if previous else {}
-    changed = sorted(k for k, v in current.items() if before.get(k) != v)
+    changed = sorted(k for k, v in current.items() if before.get(k) != v and k != "version")
     if SEARCHED_FIELDS.intersection(changed):
         refresh_search(practice.pk)
     return Revision.objects.create(
@@ -72,6 +94,8 @@ def save_practice(
     if is_new:
         practice.slug = unique_slug(practice.title)
         practice.created_by = user
+    else:
+        practice.version += 1
     practice.save()
     if m2m:
         m2m()
@@ -81,10 +105,74 @@ def save_practice(
     return practice
 
 
+def base_snapshot(practice: Practice, version: int | None) -> dict:
+    """The practice as it was at ``version`` (from its history), or {} when unknown.
+
+    A writer that sends no version (a script) writes over the current one.
+    """
+    if version is None or version == practice.version:
+        return snapshot(practice)
+    for revision in practice.revisions.order_by("-pk").only("snapshot")[:100]:
+        if revision.snapshot.get("version") == version:
+            return revision.snapshot
+    return {}
+
+
+def apply_values(practice: Practice, values: dict[str, Any]) -> None:
+    """Set snapshot-shaped values (keys for relations, slugs/numbers for themes and SDGs)."""
+    for name, value in values.items():
+        field = practice._meta.get_field(name)
+        if name == "themes":
+            practice.themes.set(practice.themes.model.objects.filter(slug__in=value))
+        elif name == "sdgs":
+            practice.sdgs.set(practice.sdgs.model.objects.filter(number__in=value))
+        else:
+            setattr(practice, field.attname, value)
+
+
+@transaction.atomic
+def edit_practice(
+    *, practice_id: int, base_version: int | None, mine: dict[str, Any], user: User,
+    action: str = Revision.Action.EDITED, drafts_only: bool = False,
+) -> Practice:  # fmt: skip
+    """Save one editor's values over what others saved since ``base_version``, field by field.
+
+    Fields only this editor changed are written, fields only others changed are kept;
+    both changing one field raises EditConflict and nothing is written. The status is never
+    touched here; with ``drafts_only`` (autosave) a practice no longer a draft is refused.
+    """
+    practice = Practice.objects.select_for_update().get(pk=practice_id)
+    if drafts_only and practice.status not in EDITABLE:
+        raise NotEditable(practice)
+    base = base_snapshot(practice, base_version)
+    to_write, conflicts = merge_fields(base=base, theirs=snapshot(practice), mine=mine)
+    if conflicts:
+        raise EditConflict(practice, conflicts)
+    if not to_write:
+        return practice
+    apply_values(practice, to_write)
+    practice.version += 1
+    practice.save()
+    record_revision(practice=practice, action=action, user=user)
+    return practice
+
+
 @transaction.atomic
 def submit_practice(*, practice: Practice, user: User) -> Practice:
+    """Draft → submitted, once: the state it starts from is checked under a row lock."""
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if practice.status not in EDITABLE:
+        raise NotEditable(practice)
+    if not practice.can_be_submitted:
+        raise ValidationError(
+            _("The practice is %(pct)s %% complete; %(min)s %% is needed to submit it. "
+              "Still empty: %(fields)s.") % {"pct": practice.completeness,
+                                             "min": practice.MIN_COMPLETENESS_TO_SUBMIT,
+                                             "fields": ", ".join(practice.missing_fields)}
+        )  # fmt: skip
     practice.status = Status.SUBMITTED
-    practice.save(update_fields=["status", "updated_at"])
+    practice.version += 1
+    practice.save(update_fields=["status", "version", "updated_at"])
     record_revision(practice=practice, action=Revision.Action.SUBMITTED, user=user)
     staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
     transaction.on_commit(
@@ -107,7 +195,8 @@ def review_practice(*, practice: Practice, user: User, decision: str, note: str 
         raise ValueError(f"unknown review decision {decision!r}")
     practice.status = decision
     practice.review_note = note
-    fields = ["status", "review_note", "updated_at"]
+    practice.version += 1
+    fields = ["status", "review_note", "version", "updated_at"]
     if decision == Status.PUBLISHED and practice.published_at is None:
         practice.published_at = timezone.now()
         fields.append("published_at")

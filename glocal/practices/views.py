@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
@@ -16,7 +16,7 @@ from .access import (
     get_practice_for_viewer,
 )
 from .facets import apply_facets
-from .forms import AttachmentForm, PracticeForm, ReviewForm
+from .forms import AttachmentForm, PracticeForm, ReviewForm, form_values
 from .models import Practice, Revision, Status
 
 SORTS = {
@@ -77,6 +77,42 @@ def related_practices(practice: Practice, themes: list) -> list[Practice]:
     )
 
 
+def loaded_version(request: HttpRequest) -> int | None:
+    """The version of the practice the editor's page was based on."""
+    version = request.POST.get("version", "")
+    return int(version) if version.isdecimal() and len(version) < 10 else None
+
+
+def save_edits(
+    request: HttpRequest, form: PracticeForm, draft: Practice | None, *, autosave: bool
+) -> Practice:
+    """Create the practice, or merge this editor's values into the version they loaded."""
+    action = Revision.Action.SAVED if autosave else Revision.Action.EDITED
+    if draft is None:
+        practice = form.save(commit=False)
+        practice.title = practice.title or _("Untitled draft")
+        practice.status = Status.DRAFT
+        return services.save_practice(
+            practice=practice, user=request.user, action=action, m2m=form.save_m2m
+        )
+    mine = form_values(form)
+    if not mine.get("title"):
+        mine.pop("title", None)  # a half-written draft keeps the title it has
+    return services.edit_practice(
+        practice_id=draft.pk, base_version=loaded_version(request), mine=mine,
+        user=request.user, action=action, drafts_only=True,
+    )  # fmt: skip
+
+
+def conflict_context(form: PracticeForm, conflict: services.EditConflict) -> list[dict]:
+    """Each field two people changed: its label, the saved value and this editor's."""
+    return [
+        {"label": form.fields[name].label if name in form.fields else name,
+         "theirs": theirs, "mine": mine}
+        for name, (theirs, mine) in sorted(conflict.conflicts.items())
+    ]  # fmt: skip
+
+
 @login_required
 def practice_submit(request: HttpRequest) -> HttpResponse:
     """Write a new practice, or go on with a draft (``?draft=slug``), and submit it."""
@@ -85,41 +121,60 @@ def practice_submit(request: HttpRequest) -> HttpResponse:
         draft = get_practice_for_editor(request, slug)
     form = PracticeForm(request.POST or None, instance=draft, user=request.user)
     if request.method == "POST" and form.is_valid():
-        practice = services.save_practice(
-            practice=form.save(commit=False), user=request.user, m2m=form.save_m2m
-        )
-        if "save_draft" in request.POST:
-            messages.success(request, _("Your draft is saved."))
+        try:
+            practice = save_edits(request, form, draft, autosave=False)
+            if "save_draft" in request.POST:
+                messages.success(request, _("Your draft is saved."))
+                return redirect(f"{request.path}?draft={practice.slug}")
+            services.submit_practice(practice=practice, user=request.user)
+        except services.EditConflict as conflict:
+            return render_form_with_conflict(request, form, conflict)
+        except services.NotEditable as refused:
+            messages.info(request, _("This practice is no longer a draft; nothing was changed."))
+            return redirect(refused.practice)
+        except ValidationError as refused:
+            messages.error(request, " ".join(refused.messages))
             return redirect(f"{request.path}?draft={practice.slug}")
-        services.submit_practice(practice=practice, user=request.user)
         messages.success(request, _("Thank you. The secretariat will review your practice."))
         return redirect(practice)
+    return render(request, "practices/practice_form.html", form_context(request, form, draft))
+
+
+def form_context(request: HttpRequest, form: PracticeForm, draft: Practice | None) -> dict:
     drafts = Practice.objects.editable_by(request.user).filter(
-        status__in=[Status.DRAFT, Status.CHANGES_REQUESTED], created_by=request.user
+        status__in=services.EDITABLE, created_by=request.user
     )
-    context = {"form": form, "draft": draft, "drafts": drafts}
-    return render(request, "practices/practice_form.html", context)
+    return {"form": form, "draft": draft, "drafts": drafts}
+
+
+def render_form_with_conflict(
+    request: HttpRequest, form: PracticeForm, conflict: services.EditConflict
+) -> HttpResponse:
+    """The editor's text stays in the form; the other save is shown beside it."""
+    context = form_context(request, form, conflict.practice)
+    context["conflicts"] = conflict_context(form, conflict)
+    return render(request, "practices/practice_form.html", context, status=409)
 
 
 @login_required
 @require_POST
 def practice_autosave(request: HttpRequest) -> HttpResponse:
-    """Keep a half-written practice as a draft; answers with a status line for htmx."""
+    """Keep a half-written practice as a draft; answers with a status line for htmx.
+
+    Autosave never changes the status and never overwrites a newer save of the same field.
+    """
     draft = None
     if slug := request.POST.get("draft"):
         draft = get_practice_for_editor(request, slug)
     form = PracticeForm(request.POST, instance=draft, user=request.user, lenient=True)
-    if not form.is_valid():
-        context = {"form": form, "draft": draft, "saved": False}
-        return render(request, "practices/practice_form.html#autosave", context)
-    practice = form.save(commit=False)
-    practice.title = practice.title or _("Untitled draft")
-    if draft is None:
-        practice.status = Status.DRAFT
-    practice = services.save_practice(
-        practice=practice, user=request.user, action=Revision.Action.SAVED, m2m=form.save_m2m
-    )
-    context = {"form": form, "draft": practice, "saved": True}
+    context = {"form": form, "draft": draft, "saved": False}
+    if form.is_valid():
+        try:
+            context |= {"draft": save_edits(request, form, draft, autosave=True), "saved": True}
+        except services.EditConflict as conflict:
+            context |= {"draft": conflict.practice, "conflicts": conflict_context(form, conflict)}
+        except services.NotEditable as refused:
+            context |= {"draft": refused.practice, "no_longer_draft": True}
     return render(request, "practices/practice_form.html#autosave", context)
 
 
@@ -127,13 +182,19 @@ def practice_autosave(request: HttpRequest) -> HttpResponse:
 def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_practice_for_editor(request, slug)
     form = PracticeForm(request.POST or None, instance=practice, user=request.user)
+    context = {"form": form, "practice": practice, "attachment_form": AttachmentForm()}
     if request.method == "POST" and form.is_valid():
-        services.save_practice(practice=form.save(commit=False), user=request.user,
-                               m2m=form.save_m2m)  # fmt: skip
+        try:
+            services.edit_practice(
+                practice_id=practice.pk, base_version=loaded_version(request),
+                mine=form_values(form), user=request.user,
+            )  # fmt: skip
+        except services.EditConflict as conflict:
+            context["conflicts"] = conflict_context(form, conflict)
+            context["practice"] = conflict.practice
+            return render(request, "practices/practice_edit.html", context, status=409)
         messages.success(request, _("The practice is saved."))
         return redirect(practice)
-    attachment_form = AttachmentForm()
-    context = {"form": form, "practice": practice, "attachment_form": attachment_form}
     return render(request, "practices/practice_edit.html", context)
 
 

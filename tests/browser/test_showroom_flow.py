@@ -46,7 +46,16 @@ def test_representative_writes_a_draft_comes_back_and_submits(page, demo):
     expect(page.get_by_label("Title")).to_have_value("Repair Café in the Town Library")
     page.get_by_label("Start year").fill("2024")
     page.get_by_label("Civic engagement and volunteering").first.check()
+    page.get_by_role("button", name="Submit for review").click()
+    expect(page.locator(".messages")).to_contain_text("% is needed to submit it")
+    draft.refresh_from_db()
+    assert (draft.status, draft.start_year) == (Status.DRAFT, 2024)  # kept, not submitted
+    page.get_by_label("Situation before").fill("Broken things were thrown away.")
+    page.get_by_label("Objectives").fill("Repair instead of throwing away.")
+    page.get_by_label("Approach and steps").fill("A room, tools and volunteers each month.")
+    page.get_by_label("Results with figures").fill("Forty repairs a month.")
     screenshot(page, "submit-desktop")
+    # Submit at once, while the autosave of the last field may still be on its way.
     page.get_by_role("button", name="Submit for review").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Repair Café in the Town Library")
     expect(page.get_by_text("Submitted for review").first).to_be_visible()

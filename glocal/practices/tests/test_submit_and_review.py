@@ -13,6 +13,9 @@ FULL = {
     "themes": ["civic-engagement"],
     "sdgs": ["12"],
     "approach": "<p>Find a room</p><script>steal()</script>",
+    "situation_before": "Broken things were thrown away.",
+    "objectives": "Repair instead of throwing away.",
+    "results": "Forty repairs a month.",
     "links": "https://example.org/repair",
     "licence": "CC BY 4.0",
 }
@@ -194,3 +197,88 @@ def test_oversized_upload_is_refused(member_client, practice, settings, tmp_path
     assert response.status_code == 400
     assert "at most 5 MB" in response.context["attachment_form"].errors["file"][0]
     assert not Attachment.objects.exists()
+
+
+def autosave(client, practice, version, **fields):
+    data = {"draft": practice.slug, "version": version, "municipality": practice.municipality_id}
+    return client.post("/practices/autosave/", data | fields)
+
+
+@pytest.fixture
+def half_draft(member_client, town):
+    member_client.post("/practices/autosave/", {"title": "Repair Café", "municipality": town.pk})
+    return Practice.objects.get()
+
+
+def test_an_autosave_arriving_after_submit_never_turns_it_back_into_a_draft(
+    member_client, town, half_draft
+):
+    loaded = half_draft.version
+    member_client.post(
+        "/practices/submit/",
+        FULL | {"draft": half_draft.slug, "version": loaded, "municipality": town.pk},
+    )
+    late = autosave(member_client, half_draft, loaded, title="Neighbourhood Repair Café",
+                    summary="A late autosave of the same text")  # fmt: skip
+    practice = Practice.objects.get()
+    assert practice.status == Status.SUBMITTED
+    assert practice.summary == FULL["summary"]
+    assert "no longer a draft" in late.content.decode()
+    actions = list(practice.revisions.order_by("pk").values_list("action", flat=True))
+    assert actions == ["created", "edited", "submitted"]
+
+
+def test_two_tabs_autosaving_different_fields_keep_both(member_client, half_draft):
+    loaded = half_draft.version
+    autosave(member_client, half_draft, loaded, title="Repair Café", summary="From tab A")
+    tab_b = autosave(member_client, half_draft, loaded, title="Repair Café", results="From B")
+    practice = Practice.objects.get()
+    assert (practice.summary, practice.results) == ("From tab A", "From B")
+    assert "Draft saved at" in tab_b.content.decode()
+
+
+def test_two_tabs_changing_one_field_differently_show_both_texts_and_save_nothing(
+    member_client, half_draft
+):
+    loaded = half_draft.version
+    autosave(member_client, half_draft, loaded, title="Repair Café", summary="Tab A's summary")
+    version_after_a = Practice.objects.get().version
+    tab_b = autosave(member_client, half_draft, loaded, title="Repair Café",
+                     summary="Tab B's summary")  # fmt: skip
+    page = tab_b.content.decode()
+    assert "Not saved" in page
+    assert "Tab A&#x27;s summary" in page
+    assert "Tab B&#x27;s summary" in page
+    practice = Practice.objects.get()
+    assert (practice.summary, practice.version) == ("Tab A's summary", version_after_a)
+
+
+def test_a_stale_submit_shows_the_conflict_keeps_the_text_and_does_not_submit(
+    member_client, town, half_draft
+):
+    loaded = half_draft.version
+    autosave(member_client, half_draft, loaded, title="Repair Café", summary="Tab A's summary")
+    response = member_client.post("/practices/submit/", FULL | {
+        "draft": half_draft.slug, "version": loaded, "municipality": town.pk})  # fmt: skip
+    assert response.status_code == 409
+    assert response.context["form"]["summary"].value() == FULL["summary"]  # kept in the form
+    assert [c["label"] for c in response.context["conflicts"]] == ["Summary"]
+    practice = Practice.objects.get()
+    assert (practice.status, practice.summary) == (Status.DRAFT, "Tab A's summary")
+    resubmit = member_client.post("/practices/submit/", FULL | {
+        "draft": half_draft.slug, "version": practice.version, "municipality": town.pk,
+    })  # fmt: skip
+    assert resubmit.status_code == 302
+    assert Practice.objects.get().status == Status.SUBMITTED
+
+
+def test_a_practice_too_incomplete_is_not_submitted_and_the_author_is_told_why(
+    member_client, town, half_draft
+):
+    response = member_client.post("/practices/submit/", {
+        "draft": half_draft.slug, "version": half_draft.version, "title": "Repair Café",
+        "summary": "Short.", "municipality": town.pk}, follow=True)  # fmt: skip
+    text = response.content.decode()
+    assert "is 14 % complete; 50 % is needed to submit it" in text
+    assert "situation before" in text
+    assert Practice.objects.get().status == Status.DRAFT
