@@ -48,7 +48,8 @@ def test_recommendations_follow_the_ranked_needs_with_reasons(
         items[0].match.reasons[0]
         == "matches your need “Young people want to volunteer for the town”"
     )
-    assert "low cost" in items[0].match.reasons
+    assert items[0].match.passage == "Residents volunteer."
+    assert "Low cost (under €20,000)" in items[0].match.reasons
 
 
 def test_not_relevant_removes_the_practice_from_the_next_list(
@@ -117,13 +118,25 @@ def test_home_page_shows_the_top_five(other_member_client, needs, practices):
     ]  # fmt: skip
 
 
-def test_peers_share_challenges_and_explain_why(anonymous, town, needs):
-    need = Need.objects.create(municipality=town, rank=1, text="Few young volunteers")
+def test_peers_share_needs_and_explain_why(anonymous, town, needs):
+    Need.objects.create(municipality=town, rank=1, text="Few young people volunteer for the town")
+    response = anonymous.get("/municipalities/zahle/peers/")
+    (peer, match), *others = response.context["peers"]
+    assert (peer.name, others) == ("Spilamberto", [])
+    assert match.shared_needs[0][:2] == (
+        "Young people want to volunteer for the town",
+        "Few young people volunteer for the town",
+    )
+    assert match.reasons[0] == "also faces “Few young people volunteer for the town”"
+    assert "Needs you share:" in response.content.decode()
+
+
+def test_a_town_sharing_only_a_theme_is_no_peer(anonymous, town, needs):
+    need = Need.objects.create(municipality=town, rank=1, text="Harbour walls are crumbling")
     need.themes.set(Theme.objects.filter(slug="civic-engagement"))
     response = anonymous.get("/municipalities/zahle/peers/")
-    (peer, match), *_ = response.context["peers"]
-    assert peer.name == "Spilamberto"
-    assert match.reasons[0] == "also faces “Few young volunteers”"
+    assert response.context["peers"] == []
+    assert "No similar town found yet." in response.content.decode()
 
 
 def test_recommendations_work_without_the_model(other_member_client, needs, practices, monkeypatch):
