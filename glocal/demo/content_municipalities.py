@@ -7,7 +7,9 @@ statement of fact about the real municipality. Populations and coordinates come 
 bundled GeoNames extract where the town is in it (``geonames_id``) and are approximate
 otherwise. Mayors are named only where the seeds name them.
 
-Each need is ``(text, [theme slugs])``, most pressing first.
+Each need is ``(text, [theme slugs])``, most pressing first. Baalbek's first need is written
+in Arabic ("Young people have few ways to contribute to their town; we want a youth
+volunteering programme around public spaces and the heritage site.").
 """
 
 MUNICIPALITIES = [
@@ -398,9 +400,9 @@ MUNICIPALITIES = [
         "budget_band": "b",
         "sdgs": [8, 11, 16],
         "needs": [
-            (
-                "Young people have few ways to contribute to their town; we want a youth "
-                "volunteering programme around public spaces and the heritage site.",
+            (  # written in Arabic, as Baalbek's officers write: matching works across languages
+                "لا يجد الشباب سوى القليل من الفرص للمساهمة في بلدتهم؛ نريد برنامجاً لتطوّع "
+                "الشباب في الأماكن العامة وحول الموقع الأثري.",
                 ["civic-engagement", "children-youth", "culture"],
             ),
             (

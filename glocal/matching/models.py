@@ -33,3 +33,18 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.municipality} · {self.practice}: {self.verdict}"
+
+
+class SentenceVector(models.Model):
+    """A cache shared by all workers: one sentence's multilingual vector (``passages``).
+
+    Keyed by a hash of the model, the prefix (query or passage) and the text, so an edit
+    simply makes new rows; ``embed_passages --prune`` drops those no practice uses.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.key

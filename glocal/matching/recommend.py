@@ -3,16 +3,29 @@
 from dataclasses import dataclass
 
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from glocal.members.models import Municipality
 from glocal.practices.engine import engine
 from glocal.practices.models import Practice
 
+from . import passages
 from .models import Feedback
-from .scoring import Match, NeedView, PracticeView, TownView, diversify, score_peer, score_practice
+from .scoring import (
+    Match,
+    NeedView,
+    PracticeView,
+    TownView,
+    calibrate,
+    diversify,
+    need_margins,
+    score_peer,
+    score_practice,
+)
 
 CANDIDATES_PER_NEED = 150  # the engine's best practices for each need's wording
+READ_IN_FULL = 60  # candidates whose every sentence is compared with the needs, best first
 INTERESTING_BOOST = 0.05  # a practice the town marked interesting stays near the top
 HIDDEN_VERDICTS = [Feedback.Verdict.NOT_RELEVANT, Feedback.Verdict.ALREADY_DOING]
 
@@ -36,8 +49,10 @@ def town_view(town: Municipality) -> TownView:
     )
     return TownView(
         name=town.name, needs=needs, sdgs=frozenset(s.pk for s in town.sdg_priorities.all()),
-        population=town.population, size_band=town.population_band, region=town.country.region,
-        country=town.country_id, languages=languages(town.languages), budget_band=town.budget_band,
+        population=town.population, region=town.country.region,
+        region_name=str(town.country.get_region_display()), country=town.country_id,
+        languages=languages(town.languages), budget_band=town.budget_band,
+        budget_name=str(town.get_budget_band_display()),
     )  # fmt: skip
 
 
@@ -52,19 +67,25 @@ def practice_view(practice: Practice) -> PracticeView:
         id=practice.pk, title=practice.title,
         themes=frozenset(t.slug for t in practice.themes.all()),
         sdgs=frozenset(s.pk for s in practice.sdgs.all()),
-        population=town.population if town else None,
-        size_band=town.population_band if town else "",
+        town_name=town.name if town else "", population=town.population if town else None,
         region=country.region if country else "", country=practice.country_id or "",
         country_name=country.name if country else "",
         languages=languages(town.languages) if town else frozenset(),
-        cost_band=practice.cost_band, recognised=bool(practice.award) or practice.is_verified,
+        cost_band=practice.cost_band, cost_name=str(practice.get_cost_band_display()),
+        budget_eur=practice.budget_eur, recognised=bool(practice.award) or practice.is_verified,
     )  # fmt: skip
 
 
-def candidate_practices(town: Municipality, view: TownView):
-    ids: set[int] = set()
+def engine_positions(view: TownView) -> dict[int, int]:
+    """Each practice the engine finds for some need, with its best position in those lists."""
+    positions: dict[int, int] = {}
     for need in view.needs:
-        ids.update(pk for pk, _ in engine.rank(need.text, limit=CANDIDATES_PER_NEED))
+        for position, (pk, _score) in enumerate(engine.rank(need.text, limit=CANDIDATES_PER_NEED)):
+            positions[pk] = min(position, positions.get(pk, position))
+    return positions
+
+
+def candidate_practices(town: Municipality, view: TownView, ids):
     themes = set().union(*(n.themes for n in view.needs)) if view.needs else set()
     hidden = Feedback.objects.filter(municipality=town, verdict__in=HIDDEN_VERDICTS)
     return (
@@ -78,21 +99,44 @@ def candidate_practices(town: Municipality, view: TownView):
     )
 
 
+def read_first(practices: list[Practice], view: TownView, positions: dict[int, int]):
+    """The candidates worth reading sentence by sentence: found by the engine, then by theme."""
+    themes = set().union(*(n.themes for n in view.needs)) if view.needs else set()
+
+    def order(practice: Practice):
+        shared = len(themes & {t.slug for t in practice.themes.all()})
+        return positions.get(practice.pk, len(positions)), -shared, practice.pk
+
+    return sorted(practices, key=order)[:READ_IN_FULL]
+
+
+def score_all(view: TownView, practices: list[Practice]) -> list[Match]:
+    """Score each practice; with the model, against its sentence that best answers each need."""
+    texts = [passages.practice_text(p, get_language() or "") for p in practices]
+    cosines, quoted = passages.best_passages([n.text for n in view.needs], texts)
+    cosines = calibrate(cosines) if cosines is not None else None
+    matches = []
+    for column, practice in enumerate(practices):
+        found = cosines[:, column] if cosines is not None else None
+        column_passages = [row[column] for row in quoted] if quoted is not None else None
+        matches.append(score_practice(view, practice_view(practice), found, column_passages))
+    return matches
+
+
 def recommend(town: Municipality, limit: int = 10) -> list[Recommendation]:
     view = town_view(town)
-    practices = list(candidate_practices(town, view))
-    similarities = engine.similarities([n.text for n in view.needs], [p.pk for p in practices])
+    positions = engine_positions(view)
+    practices = list(candidate_practices(town, view, positions))
+    if passages.encoder() is not None:
+        practices = read_first(practices, view, positions)
+    matches = score_all(view, practices)
     verdicts = dict(
         Feedback.objects.filter(municipality=town).values_list("practice_id", "verdict")
     )
-    matches = []
-    for column, practice in enumerate(practices):
-        cosines = similarities[:, column] if similarities is not None else None
-        match = score_practice(view, practice_view(practice), cosines)
-        if verdicts.get(practice.pk) == Feedback.Verdict.INTERESTING:
+    for match in matches:
+        if verdicts.get(match.item_id) == Feedback.Verdict.INTERESTING:
             match.score += INTERESTING_BOOST
             match.reasons.append(_("you marked it interesting"))
-        matches.append(match)
     by_id = {p.pk: p for p in practices}
     return [
         Recommendation(by_id[m.item_id], m, verdicts.get(m.item_id, ""))
@@ -101,22 +145,23 @@ def recommend(town: Municipality, limit: int = 10) -> list[Recommendation]:
 
 
 def peers(town: Municipality, limit: int = 10) -> list[tuple[Municipality, Match]]:
-    """Member towns facing similar needs in a similar context, best first."""
+    """Member towns sharing at least one need, in a similar context, best first."""
     view = town_view(town)
     others = list(with_profile(
         Municipality.objects.filter(is_member=True, profile_visibility="public").exclude(pk=town.pk)
     ))  # fmt: skip
     views = [town_view(o) for o in others]
     texts = [n.text for n in view.needs] + [n.text for v in views for n in v.needs]
-    vectors = engine.encode(texts)
+    similarities = passages.need_similarities(texts)
+    if similarities is None:
+        return []
     own, offset, matches = len(view.needs), len(view.needs), []
+    margins = need_margins(similarities, own)
     for other, other_view in zip(others, views, strict=True):
-        cosines = None
-        if vectors is not None:
-            theirs = vectors[offset : offset + len(other_view.needs)]
-            cosines = vectors[:own] @ theirs.T
+        cosines = margins[:, offset - own : offset - own + len(other_view.needs)]
         offset += len(other_view.needs)
-        matches.append(score_peer(view, other_view, other.pk, cosines))
+        if (match := score_peer(view, other_view, other.pk, cosines)) is not None:
+            matches.append(match)
     matches.sort(key=lambda m: (-m.score, m.item_id))
     by_id = {o.pk: o for o in others}
-    return [(by_id[m.item_id], m) for m in matches[:limit] if m.score > 0]
+    return [(by_id[m.item_id], m) for m in matches[:limit]]

@@ -12,6 +12,7 @@ from glocal.practices.models import Practice
 from . import services
 from .models import Feedback
 from .recommend import peers, recommend, with_profile
+from .scoring import SHARED_NEED_MARGIN, SIMILAR_SIZE_FACTOR
 
 
 def get_municipality_for_planner(request: HttpRequest, slug: str) -> Municipality:
@@ -26,7 +27,8 @@ def get_municipality_for_planner(request: HttpRequest, slug: str) -> Municipalit
 @require_GET
 def recommendations(request: HttpRequest, slug: str) -> HttpResponse:
     town = get_municipality_for_planner(request, slug)
-    context = {"municipality": town, "items": recommend(town), "verdicts": Feedback.Verdict}
+    context = {"municipality": town, "items": recommend(town), "verdicts": Feedback.Verdict,
+               "size_factor": f"{SIMILAR_SIZE_FACTOR:g}"}  # fmt: skip
     template = "matching/recommendations.html"
     if request.headers.get("HX-Request"):
         template += "#list"
@@ -53,7 +55,8 @@ def feedback(request: HttpRequest, slug: str, practice_slug: str) -> HttpRespons
 def peer_list(request: HttpRequest, slug: str) -> HttpResponse:
     town = get_municipality_for_viewer(request, slug)
     town = get_object_or_404(with_profile(Municipality.objects), pk=town.pk)
-    return render(request, "matching/peers.html", {"municipality": town, "peers": peers(town)})
+    context = {"municipality": town, "peers": peers(town), "shared_need_margin": SHARED_NEED_MARGIN}
+    return render(request, "matching/peers.html", context)
 
 
 @require_GET

@@ -11,6 +11,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_representative_marks_a_recommendation_not_relevant(page, phone_page, demo):
     call_command("reindex", verbosity=0)
+    call_command("embed_passages", verbosity=0)
     sign_in(page, "officer@zahle.glocal.demo", PASSWORD)
     page.goto("/municipalities/zahle/recommendations/")
     cards = page.locator("#recommendations .card")
@@ -27,3 +28,26 @@ def test_representative_marks_a_recommendation_not_relevant(page, phone_page, de
     phone_page.context.add_cookies(page.context.cookies())
     phone_page.goto("/municipalities/zahle/recommendations/")
     screenshot(phone_page, "recommendations-phone")
+
+
+def test_officer_reads_the_sentence_that_answers_the_towns_need(page, phone_page, demo):
+    call_command("reindex", verbosity=0)
+    call_command("embed_passages", verbosity=0)
+    sign_in(page, "officer@kamenica.glocal.demo", PASSWORD)
+    page.goto("/municipalities/kamenica/recommendations/")
+    card = page.locator("#recommendations .card", has_text="Cuckoo's Nest")
+    expect(card.locator("figure.passage blockquote")).to_have_text(
+        "Offer homework help in the afternoons and language courses in the evenings."
+    )
+    expect(card.locator("figure.passage figcaption")).to_have_text("What answers your need:")
+    expect(card).to_contain_text("matches your need “Albanian- and Serbian-speaking neighbours")
+    expect(page.locator("#recommendations h2", has_text="in Kamenica")).to_have_count(0)
+    expect(page.get_by_text("at most 2 times the inhabitants")).to_be_visible()
+    screenshot(page, "recommendations-passage-desktop")
+    page.get_by_role("link", name="Towns like yours").click()
+    expect(page.locator(".card h2")).to_have_text(["Pazardzhik", "Al-Koura"])
+    expect(page.locator(".shared-needs li").first).to_contain_text("Young people leave for")
+    phone_page.context.add_cookies(page.context.cookies())
+    phone_page.goto("/municipalities/kamenica/recommendations/")
+    expect(phone_page.locator("figure.passage").first).to_be_visible()
+    screenshot(phone_page, "recommendations-passage-phone")

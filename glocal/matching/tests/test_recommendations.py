@@ -1,7 +1,7 @@
 import pytest
 
 from glocal.matching.models import Feedback
-from glocal.members.models import Need
+from glocal.members.models import Municipality, Need
 from glocal.practices.tests.conftest import make_practice
 from glocal.reference.models import Theme
 
@@ -48,7 +48,8 @@ def test_recommendations_follow_the_ranked_needs_with_reasons(
         items[0].match.reasons[0]
         == "matches your need “Young people want to volunteer for the town”"
     )
-    assert "low cost" in items[0].match.reasons
+    assert items[0].match.passage == "Residents volunteer."
+    assert "Low cost (under €20,000)" in items[0].match.reasons
 
 
 def test_not_relevant_removes_the_practice_from_the_next_list(
@@ -117,13 +118,25 @@ def test_home_page_shows_the_top_five(other_member_client, needs, practices):
     ]  # fmt: skip
 
 
-def test_peers_share_challenges_and_explain_why(anonymous, town, needs):
-    need = Need.objects.create(municipality=town, rank=1, text="Few young volunteers")
+def test_peers_share_needs_and_explain_why(anonymous, town, needs):
+    Need.objects.create(municipality=town, rank=1, text="Few young people volunteer for the town")
+    response = anonymous.get("/municipalities/zahle/peers/")
+    (peer, match), *others = response.context["peers"]
+    assert (peer.name, others) == ("Spilamberto", [])
+    assert match.shared_needs[0][:2] == (
+        "Young people want to volunteer for the town",
+        "Few young people volunteer for the town",
+    )
+    assert match.reasons[0] == "also faces “Few young people volunteer for the town”"
+    assert "Needs you share:" in response.content.decode()
+
+
+def test_a_town_sharing_only_a_theme_is_no_peer(anonymous, town, needs):
+    need = Need.objects.create(municipality=town, rank=1, text="Harbour walls are crumbling")
     need.themes.set(Theme.objects.filter(slug="civic-engagement"))
     response = anonymous.get("/municipalities/zahle/peers/")
-    (peer, match), *_ = response.context["peers"]
-    assert peer.name == "Spilamberto"
-    assert match.reasons[0] == "also faces “Few young volunteers”"
+    assert response.context["peers"] == []
+    assert "No similar town found yet." in response.content.decode()
 
 
 def test_recommendations_work_without_the_model(other_member_client, needs, practices, monkeypatch):
@@ -137,3 +150,67 @@ def test_recommendations_work_without_the_model(other_member_client, needs, prac
         monkeypatch.delenv("GLOCAL_EMBEDDINGS")
         reset_encoder()
     assert titles(response)[:2] == ["Active Citizens", "Language Courses"]
+
+
+def test_recommendations_quote_the_answering_sentence_and_state_the_size_band(
+    other_member_client, needs, practices
+):
+    response = other_member_client.get("/municipalities/zahle/recommendations/")
+    html = response.content.decode()
+    assert "<blockquote" in html
+    assert "Neighbours learn each other&#x27;s language." in html
+    assert "at most 2 times the inhabitants of the smaller" in html
+
+
+def more_practices(town, count: int) -> None:
+    for n in range(count):
+        make_practice(f"Volunteer Scheme {n}", municipality=town, themes=["civic-engagement"],
+                      summary=f"Residents volunteer in district {n}.")  # fmt: skip
+
+
+def test_recommendations_page_query_count_does_not_grow_with_candidates(
+    other_member_client, needs, practices, town, django_assert_num_queries
+):
+    url = "/municipalities/zahle/recommendations/"
+    other_member_client.get(url)  # the search index is built once per change
+    with django_assert_num_queries(14):
+        other_member_client.get(url)
+    more_practices(town, 6)
+    other_member_client.get(url)
+    with django_assert_num_queries(14):
+        response = other_member_client.get(url)
+    assert len(response.context["items"]) == 8
+
+
+def test_peers_page_query_count_does_not_grow_with_towns(
+    anonymous, needs, town, django_assert_num_queries
+):
+    url = "/municipalities/zahle/peers/"
+    Need.objects.create(municipality=town, rank=1, text="Few young people volunteer for the town")
+    anonymous.get(url)  # new needs are embedded once, then read from the cache
+    with django_assert_num_queries(9):
+        anonymous.get(url)
+    for n in range(4):
+        extra = Municipality.objects.create(
+            name=f"Town {n}", slug=f"town-{n}", country=town.country, population=10_000 + n
+        )
+        Need.objects.create(municipality=extra, rank=1, text=f"Old bridges need repair {n}")
+    anonymous.get(url)
+    with django_assert_num_queries(9):
+        response = anonymous.get(url)
+    assert [peer.name for peer, _ in response.context["peers"]] == ["Spilamberto"]
+
+
+def test_sentence_vectors_are_computed_once_and_shared_through_the_database(
+    other_member_client, needs, practices
+):
+    from glocal.matching.models import SentenceVector
+    from glocal.matching.passages import cache
+
+    cache.clear()
+    other_member_client.get("/municipalities/zahle/recommendations/")
+    stored = SentenceVector.objects.count()
+    cache.clear()  # another worker: nothing in its memory, everything in the database
+    other_member_client.get("/municipalities/zahle/recommendations/")
+    assert stored == 4  # 2 needs, 1 sentence each of the 2 candidate practices
+    assert SentenceVector.objects.count() == stored
