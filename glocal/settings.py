@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "glocal.reference",
     "glocal.members",
+    "glocal.translations",
     "glocal.practices",
     "glocal.matching",
     "glocal.projects",

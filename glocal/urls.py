@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("translations/", include("glocal.translations.urls")),
     path("", include("glocal.members.urls")),
     path("practices/", include("glocal.practices.urls")),
     path("", include("glocal.matching.urls")),

@@ -15,6 +15,7 @@ from glocal.members.models import Municipality, PopulationBand
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 from glocal.reference.models import Region, Sdg
+from glocal.translations.models import Translatable
 
 SCORE_MAX = 10  # every criterion is scored from 0 to 10
 HUB_YEARS = (1, 3)  # a HUB's deliverables fall within one to three years
@@ -49,7 +50,9 @@ class CallQuerySet(models.QuerySet):
         return self.filter(kind=Kind.AWARD)
 
 
-class Call(models.Model):
+class Call(Translatable):
+    TRANSLATABLE_FIELDS = ("title", "summary", "description", "eligibility_notes")
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(unique=True, max_length=220)
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)

@@ -19,6 +19,7 @@ from glocal.members.models import Municipality, known_time_zones
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
+from glocal.translations.models import Translatable
 
 RESERVED_SLUGS = {"feed", "agenda", "new"}
 
@@ -55,7 +56,9 @@ class EventQuerySet(models.QuerySet):
         return self.select_related("host__country").prefetch_related("themes")
 
 
-class Event(models.Model):
+class Event(Translatable):
+    TRANSLATABLE_FIELDS = ("title", "summary", "description", "venue")
+
     class Kind(models.TextChoices):
         CONFERENCE = "conference", _("Conference")
         FIELD_EXPOSURE = "field_exposure", _("Field exposure")

@@ -11,6 +11,7 @@ from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
+from glocal.translations.models import Translatable
 
 
 class WorkingGroupQuerySet(models.QuerySet):
@@ -268,8 +269,10 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(public | models.Q(pk__in=drafting))
 
 
-class Statement(models.Model):
+class Statement(Translatable):
     """A joint statement drafted by towns and co-signed by municipalities as institutions."""
+
+    TRANSLATABLE_FIELDS = ("title", "addressees")
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(unique=True, max_length=220)
@@ -322,8 +325,10 @@ class Statement(models.Model):
         )
 
 
-class StatementVersion(models.Model):
+class StatementVersion(Translatable):
     """One wording of a statement; every edit adds one and earlier ones stay readable."""
+
+    TRANSLATABLE_FIELDS = ("text",)
 
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField()
@@ -386,6 +391,10 @@ class Signature(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     signed_at = models.DateTimeField()
+    language = models.CharField(_("language signed in"), max_length=10, default="en")
+    text_digest = models.CharField(
+        _("fingerprint of the text signed"), max_length=64, blank=True, editable=False
+    )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -415,8 +424,10 @@ class UpdateQuerySet(models.QuerySet):
         return self.select_related("project__municipality", "author")
 
 
-class Update(models.Model):
+class Update(Translatable):
     """News from an ongoing project, written by its town; the secretariat features stories."""
+
+    TRANSLATABLE_FIELDS = ("title", "body")
 
     project = models.ForeignKey(
         Project, on_delete=models.CASCADE, related_name="network_updates",

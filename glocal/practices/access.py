@@ -37,3 +37,22 @@ def get_practice_for_reviewer(request: HttpRequest, slug: str) -> Practice:
     if not (request.user.is_authenticated and request.user.is_staff):
         raise PermissionDenied("Only the secretariat reviews practices.")
     return get_object_or_404(Practice, slug=slug)
+
+
+def can_translate_practice(user, practice: Practice) -> bool:
+    """The owning town's representatives (or the author) at any status, and the secretariat:
+    a translation changes no reviewed original, and the secretariat reviews it in turn."""
+    if not user.is_authenticated:
+        return False
+    if user.is_staff:
+        return True
+    if practice.municipality_id:
+        return practice.municipality.memberships.filter(user=user).exists()
+    return practice.created_by_id == user.pk
+
+
+def get_practice_for_translator(request: HttpRequest, slug: str) -> Practice:
+    practice = get_practice_for_viewer(request, slug)
+    if not can_translate_practice(request.user, practice):
+        raise PermissionDenied("You may not translate this practice.")
+    return practice

@@ -29,7 +29,7 @@ class PracticeForm(forms.ModelForm):
     class Meta:
         model = Practice
         fields = [
-            "title", "summary", "municipality", "owner_name", "country", "start_year",
+            "title", "summary", "language", "municipality", "owner_name", "country", "start_year",
             "end_year", "themes", "sdgs", "target_groups", "situation_before", "objectives",
             "approach", "partners", "budget_eur", "budget_notes", "cost_band", "staff",
             "duration_months", "results", "evidence", "lessons", "transferability", "award",
@@ -43,6 +43,7 @@ class PracticeForm(forms.ModelForm):
     def __init__(self, *args, user, lenient: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["language"].required = False  # left out, it stays the author's language
         if not user.is_staff:
             towns = Municipality.objects.filter(memberships__user=user)
             self.fields["municipality"].queryset = towns
@@ -52,6 +53,9 @@ class PracticeForm(forms.ModelForm):
         if lenient:  # an auto-saved draft may be half written
             for field in self.fields.values():
                 field.required = False
+
+    def clean_language(self) -> str:
+        return self.cleaned_data["language"] or self.instance.language
 
     def clean_links(self) -> str:
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from glocal.members.models import Municipality
 from glocal.reference.models import Country, Sdg, Theme
+from glocal.translations.languages import active_language
+from glocal.translations.models import Translatable
+from glocal.translations.reading import shown_translations
 
 from .search import search_practices
 
@@ -63,10 +66,18 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(published | models.Q(pk__in=mine))
 
     def for_cards(self) -> "PracticeQuerySet":
-        return self.select_related("municipality", "country").prefetch_related("themes", "sdgs")
+        """With what a card shows, translations into the viewer's language included."""
+        return self.select_related("municipality", "country").prefetch_related(
+            "themes", "sdgs", shown_translations(active_language())
+        )
 
 
-class Practice(models.Model):
+class Practice(Translatable):
+    TRANSLATABLE_FIELDS = (
+        "title", "summary", "target_groups", "situation_before", "objectives", "approach",
+        "partners", "budget_notes", "staff", "results", "evidence", "lessons", "transferability"
+    )  # fmt: skip
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(unique=True, max_length=220)
     summary = models.TextField(_("summary"), max_length=1000)

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from glocal.translations.views import edit_translations
+
 from . import views
+from .access import get_practice_for_translator
 
 app_name = "practices"
 urlpatterns = [
@@ -13,4 +16,10 @@ urlpatterns = [
     path("<slug:slug>/attachments/", views.attachment_add, name="attachment_add"),
     path("<slug:slug>/review/", views.practice_review, name="review"),
     path("<slug:slug>/history/", views.practice_history, name="history"),
+    path(
+        "<slug:slug>/translations/",
+        edit_translations,
+        {"fetch": get_practice_for_translator},
+        name="translations",
+    ),  # fmt: skip
 ]

@@ -8,9 +8,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.translations.reading import read_for
+
 from . import services
 from .access import (
     can_edit_practice,
+    can_translate_practice,
     get_practice_for_editor,
     get_practice_for_reviewer,
     get_practice_for_viewer,
@@ -49,6 +52,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_practice_for_viewer(request, slug)
+    read_for(request, practice)
     themes = list(practice.themes.all())
     context = {
         "practice": practice,
@@ -57,6 +61,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "attachments": practice.attachments.all(),
         "related": related_practices(practice, themes),
         "can_edit": can_edit_practice(request.user, practice),
+        "can_translate": can_translate_practice(request.user, practice),
         "review_form": ReviewForm() if request.user.is_staff else None,
     }
     return render(request, "practices/practice_detail.html", context)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.reference.models import Sdg, Theme
+from glocal.translations.models import Translatable
 
 # The plan's rows (goals, milestones, budget, partners, team, risks) live in models_plan.py;
 # importing it here registers them with the app.
@@ -40,7 +41,12 @@ class PrototypeQuerySet(models.QuerySet):
         )
 
 
-class Prototype(models.Model):
+class Prototype(Translatable):
+    TRANSLATABLE_FIELDS = (
+        "title", "summary", "approach", "steps", "preconditions",
+        "typical_cost", "typical_staff", "risks", "learnings"
+    )  # fmt: skip
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(unique=True, max_length=220)
     summary = models.TextField(_("summary"), max_length=1000)
@@ -134,8 +140,10 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class Project(models.Model):
+class Project(Translatable):
     """A municipality's local action project, adapted from a prototype or a practice."""
+
+    TRANSLATABLE_FIELDS = ("title", "summary")
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="projects",
