@@ -38,6 +38,8 @@ def question_field(question: Question) -> forms.Field:
         return forms.ChoiceField(choices=choices, **common)
     if question.type == Question.Type.NUMBER:
         return forms.DecimalField(max_digits=14, decimal_places=2, **common)
+    if question.type == Question.Type.WHOLE_NUMBER:
+        return forms.IntegerField(min_value=0, max_value=10**12, **common)
     if question.type == Question.Type.FILE:
         return forms.FileField(**common)
     return forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 4}), **common)
@@ -138,6 +140,8 @@ class ApplicationForm(forms.ModelForm):
             value = self.cleaned_data.get(f"q{question.pk}")
             if isinstance(value, Decimal):
                 value = format(value.normalize(), "f")
+            elif isinstance(value, int):
+                value = str(value)
             answers[str(question.pk)] = value or ""
         return answers
 

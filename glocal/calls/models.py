@@ -155,6 +155,7 @@ class Question(models.Model):
         TEXT = "text", _("Text")
         CHOICE = "choice", _("Choice")
         NUMBER = "number", _("Number")
+        WHOLE_NUMBER = "integer", _("Whole number (a count)")
         FILE = "file", _("File")
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="questions")

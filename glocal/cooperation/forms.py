@@ -147,6 +147,12 @@ class ScheduleForm(forms.ModelForm):
         model = Consultation
         fields = ["starts_at", "duration_minutes", "location"]
 
+    def clean_starts_at(self):
+        starts_at = self.cleaned_data["starts_at"]
+        if starts_at <= timezone.now():
+            raise forms.ValidationError(_("Choose a time in the future."))
+        return starts_at
+
     def clean_duration_minutes(self):
         minutes = self.cleaned_data["duration_minutes"]
         if not 15 <= minutes <= 480:

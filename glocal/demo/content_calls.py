@@ -28,7 +28,7 @@ LAB_CALL = {
     "questions": [
         ("Why does your town want to host the lab?", "text", "", True),
         ("Which challenge should the lab work on?", "text", "", True),
-        ("How many local participants can you bring together?", "number", "", True),
+        ("How many local participants can you bring together?", "integer", "", True),
         ("Preferred season", "choice", "Spring\nAutumn\nNo preference", False),
         ("Letter of support from the mayor (PDF)", "file", "", False),
     ],

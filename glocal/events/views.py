@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.lib.html import json_ld_script
 from glocal.practices.access import get_practice_for_viewer
 from glocal.practices.models import Practice
@@ -133,6 +134,13 @@ def registration_message(registration: Registration) -> str:
 @require_POST
 def registration_cancel(request: HttpRequest, slug: str) -> HttpResponse:
     registration = get_registration_for_participant(request, slug)
+    if not confirmed(request):
+        return ask_to_confirm(
+            request, question=_("Cancel your registration for %s?") % registration.event,
+            consequence=_("Your place, and any session places, go to the next person waiting. "
+                          "You would have to register again, if places are left."),
+            button=_("Yes, cancel my registration"), back=registration.event.get_absolute_url(),
+        )  # fmt: skip
     try:
         services.cancel_registration(registration=registration)
     except services.RegistrationError as error:

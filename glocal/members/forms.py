@@ -42,6 +42,27 @@ class MunicipalityForm(forms.ModelForm):
         return data
 
 
+def shaped(value):
+    """A field value in a comparable, JSON-safe shape: keys for relations, text for the rest."""
+    if hasattr(value, "all"):  # a many-to-many manager
+        value = value.all()
+    if isinstance(value, list | tuple) or hasattr(value, "model"):
+        return sorted(str(item.pk) for item in value)
+    if hasattr(value, "pk"):
+        return str(value.pk)
+    return "" if value is None else str(value)
+
+
+def profile_values(town: Municipality) -> dict:
+    """The profile's form fields as they are stored, shaped for merging two editors' saves."""
+    names = [n for n in MunicipalityForm._meta.fields if n != "place"]
+    return {name: shaped(getattr(town, name)) for name in names}
+
+
+def posted_profile_values(form: MunicipalityForm) -> dict:
+    return {name: shaped(form.cleaned_data.get(name)) for name in profile_values(form.instance)}
+
+
 class NeedForm(forms.ModelForm):
     themes = forms.ModelMultipleChoiceField(
         queryset=Theme.objects.all(),
@@ -56,6 +77,16 @@ class NeedForm(forms.ModelForm):
 
 
 class BaseNeedFormSet(forms.BaseInlineFormSet):
+    def vanished(self) -> list[dict]:
+        """Needs this page still shows but someone removed meanwhile, with the text typed here."""
+        gone = []
+        for form in self.forms[: self.initial_form_count()]:
+            if "id" in form.errors and form.data.get(form.add_prefix("text")):
+                gone.append({"rank": form.data.get(form.add_prefix("rank")),
+                             "text": form.data.get(form.add_prefix("text")),
+                             "themes": form.data.getlist(form.add_prefix("themes"))})  # fmt: skip
+        return gone
+
     def clean(self):
         super().clean()
         ranks = [

@@ -3,24 +3,53 @@
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.forms import BaseInlineFormSet, ModelForm
+from django.forms import BaseInlineFormSet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glocal.lib.three_way import merge_fields
+
+from .forms import MunicipalityForm, posted_profile_values, profile_values
 from .models import Invitation, Membership, Municipality, User
+
+
+class ProfileConflict(Exception):
+    """Someone saved the same profile fields differently since this editor loaded the page."""
+
+    def __init__(self, municipality: Municipality, conflicts: dict[str, tuple]):
+        super().__init__(sorted(conflicts))
+        self.municipality, self.conflicts = municipality, conflicts
 
 
 @transaction.atomic
 def update_municipality_profile(
-    *, form: ModelForm, needs: BaseInlineFormSet, user: User
+    *, form: MunicipalityForm, needs: BaseInlineFormSet, user: User, base: dict | None = None
 ) -> Municipality:
-    """Save a profile and its ranked needs together, or neither."""
-    municipality = form.save()
-    needs.instance = municipality
+    """Save a profile and its ranked needs together, or neither.
+
+    ``base`` holds the values the editor loaded: only the fields this editor changed are
+    written over what others saved since, and both changing one field raises ProfileConflict.
+    Without it (a script), every posted field is written.
+    """
+    current = Municipality.objects.select_for_update().get(pk=form.instance.pk)
+    theirs = profile_values(current)
+    to_write, conflicts = merge_fields(
+        base=theirs if base is None else base, theirs=theirs, mine=posted_profile_values(form)
+    )
+    if conflicts:
+        raise ProfileConflict(current, conflicts)
+    for name in to_write:
+        value = form.cleaned_data.get(name)
+        if current._meta.get_field(name).many_to_many:
+            getattr(current, name).set(value)
+        else:
+            setattr(current, name, value)
+    current.save()
+    needs.instance = current
     needs.save()
-    return municipality
+    return current
 
 
 @transaction.atomic

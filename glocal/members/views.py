@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import login
+from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
@@ -12,7 +13,13 @@ from glocal.reference.models import Place, Region
 
 from . import services
 from .access import can_edit_municipality, get_municipality_for_editor, get_municipality_for_viewer
-from .forms import AcceptInvitationForm, InvitationForm, MunicipalityForm, NeedFormSet
+from .forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    MunicipalityForm,
+    NeedFormSet,
+    profile_values,
+)
 from .models import Invitation, Municipality, Need
 
 
@@ -52,17 +59,50 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def municipality_edit(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = get_municipality_for_editor(request, slug)
     form = MunicipalityForm(request.POST or None, instance=municipality)
-    needs = NeedFormSet(
-        request.POST or None,
-        instance=municipality,
-        queryset=Need.objects.filter(municipality=municipality).prefetch_related("themes"),
-    )
-    if request.method == "POST" and form.is_valid() and needs.is_valid():
-        services.update_municipality_profile(form=form, needs=needs, user=request.user)
-        messages.success(request, _("The profile of %s is saved.") % municipality.name)
-        return redirect(municipality)
+    needs = need_formset(request.POST or None, municipality)
     context = {"municipality": municipality, "form": form, "needs": needs}
-    return render(request, "members/municipality_edit.html", context)
+    if request.method == "POST":
+        if form.is_valid() and needs.is_valid():
+            try:
+                services.update_municipality_profile(
+                    form=form, needs=needs, user=request.user, base=loaded_profile(request)
+                )
+            except services.ProfileConflict as conflict:
+                return profile_conflict(request, context, conflict)
+            messages.success(request, _("The profile of %s is saved.") % municipality.name)
+            return redirect(municipality)
+        if gone := needs.vanished():  # show today's needs, with the typed text ready to add
+            context |= {"needs": need_formset(None, municipality, initial=gone), "gone": gone}
+    loaded = loaded_profile(request) if request.method == "POST" else None
+    context["base"] = signing.dumps(loaded if loaded is not None else profile_values(municipality))
+    status = 409 if context.get("gone") else 200
+    return render(request, "members/municipality_edit.html", context, status=status)
+
+
+def need_formset(data, municipality: Municipality, initial: list | None = None) -> NeedFormSet:
+    queryset = Need.objects.filter(municipality=municipality).prefetch_related("themes")
+    return NeedFormSet(data, instance=municipality, queryset=queryset, initial=initial)
+
+
+def loaded_profile(request: HttpRequest) -> dict | None:
+    """The profile values the editor's page was rendered with (signed, so not forgeable)."""
+    try:
+        return signing.loads(request.POST.get("base", ""), max_age=60 * 60 * 24 * 7)
+    except signing.BadSignature:
+        return None
+
+
+def profile_conflict(
+    request: HttpRequest, context: dict, conflict: services.ProfileConflict
+) -> HttpResponse:
+    """Both versions side by side; the editor's values stay in the form."""
+    form = context["form"]
+    context["conflicts"] = [
+        {"label": form.fields[name].label, "theirs": theirs, "mine": mine}
+        for name, (theirs, mine) in sorted(conflict.conflicts.items())
+    ]
+    context["base"] = signing.dumps(profile_values(conflict.municipality))
+    return render(request, "members/municipality_edit.html", context, status=409)
 
 
 @require_GET

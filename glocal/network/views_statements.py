@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.members.models import Municipality
 
 from . import services
@@ -147,6 +148,14 @@ def _town_for_signing(request: HttpRequest) -> Municipality:
 def statement_sign(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for_viewer(request, slug)
     town = _town_for_signing(request)
+    if not confirmed(request):
+        return ask_to_confirm(
+            request, question=_("Sign “%(title)s” for %(town)s?") % {"title": statement.title,
+                                                                   "town": town},
+            consequence=_("Your town's name will appear publicly under this version of the "
+                          "statement, as signed by you on its behalf."),
+            button=_("Yes, sign for %s") % town, back=statement.get_absolute_url(),
+        )  # fmt: skip
     try:
         signature = services.sign_statement(statement=statement, municipality=town,
                                             user=request.user)  # fmt: skip
@@ -163,6 +172,12 @@ def statement_sign(request: HttpRequest, slug: str) -> HttpResponse:
 def statement_withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for_viewer(request, slug)
     town = _town_for_signing(request)
+    if not confirmed(request):
+        return ask_to_confirm(
+            request, question=_("Withdraw the signature of %s?") % town,
+            consequence=_("The town will no longer be listed among the signatories."),
+            button=_("Yes, withdraw the signature"), back=statement.get_absolute_url(),
+        )  # fmt: skip
     try:
         services.withdraw_signature(statement=statement, municipality=town, user=request.user)
     except services.NetworkError as error:

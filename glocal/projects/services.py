@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
@@ -120,10 +120,11 @@ def record_measurement(
     if measured_on > timezone.localdate():
         raise ValidationError({"measured_on": _("A measurement cannot be dated in the future.")})
     start = indicator.project.start_date
-    if start and measured_on < start - datetime.timedelta(days=366):
+    if start and measured_on < start:
         raise ValidationError(
-            {"measured_on": _("This is more than a year before the project starts.")}
-        )
+            {"measured_on": _("The project starts on %(date)s; record the value before it as "
+                              "the indicator's baseline.") % {"date": formats.date_format(start)}}
+        )  # fmt: skip
     if value != value.quantize(Decimal("0.01")):
         raise ValidationError({"value": _("Give the figure with at most two decimals.")})
     return Measurement.objects.create(

@@ -31,6 +31,7 @@ def cancel_registration(browser, live_server, email: str) -> None:
     sign_in(page, email, PASSWORD)
     page.goto("/events/mayors-conference-vienna/")
     page.get_by_role("button", name="Cancel my registration").click()
+    page.get_by_role("button", name="Yes, cancel my registration").click()
     expect(page.get_by_text("Your registration is cancelled.")).to_be_visible()
     context.close()
 

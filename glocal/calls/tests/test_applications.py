@@ -4,7 +4,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from glocal.calls.models import Application, ApplicationStatus, AuditEntry, Call, CallStatus
+from glocal.calls.models import (
+    Application,
+    ApplicationStatus,
+    AuditEntry,
+    Call,
+    CallStatus,
+    Question,
+)
 from glocal.reference.models import Region
 
 from .builders import make_call, submitted
@@ -297,3 +304,13 @@ def test_uploaded_files_are_stored_where_their_id_cannot_be_guessed(
     folder, secret, name = attached.file.name.rsplit("/", 2)
     assert (folder, name) == (f"calls/{attached.application_id}", "letter.pdf")
     assert len(secret) >= 16
+
+
+def test_a_whole_number_question_refuses_decimals_next_to_the_field(member_client, lab_call):
+    count = Question.objects.create(call=lab_call, position=9, label="Participants",
+                                    type=Question.Type.WHOLE_NUMBER)  # fmt: skip
+    data = lab_post(lab_call, save_draft="1") | {f"q{count.pk}": "12.5"}
+    response = member_client.post(f"/calls/{lab_call.slug}/apply/", data)
+    assert response.status_code == 400
+    assert response.context["form"].errors[f"q{count.pk}"] == ["Enter a whole number."]
+    assert not Application.objects.exists()

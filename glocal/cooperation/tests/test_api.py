@@ -54,7 +54,7 @@ def test_needs_and_offers_are_listed_apart_and_open_only(client, town, other_tow
     assert [r["title"] for r in offers["results"]] == ["Generators"]
 
 
-def test_an_unknown_category_is_a_422(client):
+def test_an_unknown_category_is_a_422(client, db):
     response = client.get("/api/v1/solidarity/needs", {"category": "weapons"})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid"

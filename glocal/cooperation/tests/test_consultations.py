@@ -13,7 +13,8 @@ REQUEST = {
     "question": "Attendance drops after the first months. How do others keep it up?",
     "preferred_times": "Tuesday mornings",
 }
-WHEN = "2027-03-09T10:00"
+NEXT_YEAR = timezone.localdate().year + 1  # scheduling needs a time still to come
+WHEN = f"{NEXT_YEAR}-03-09T10:00"
 
 
 @pytest.fixture
@@ -64,7 +65,8 @@ def test_the_secretariat_schedules_and_both_sides_get_the_ics(
     consultation.refresh_from_db()
     assert consultation.status == "scheduled"
     assert (
-        timezone.localtime(consultation.starts_at).strftime("%Y-%m-%d %H:%M") == "2027-03-09 10:00"
+        timezone.localtime(consultation.starts_at).strftime("%Y-%m-%d %H:%M")
+        == f"{NEXT_YEAR}-03-09 10:00"
     )
     assert sorted(mailoutbox[0].to) == [
         "lina@experts.test",
@@ -172,3 +174,14 @@ def test_asking_the_secretariat_mails_the_secretariat(
         )
     assert Consultation.objects.get().expert is None
     assert [m.to for m in mailoutbox] == [["staff@network.test"]]
+
+
+def test_a_consultation_cannot_be_scheduled_in_the_past_and_nobody_is_mailed(
+    secretariat_client, consultation, mailoutbox
+):
+    sent_before = len(mailoutbox)
+    response = schedule(secretariat_client, consultation, starts_at="2020-03-02T10:00")
+    assert response.status_code == 400
+    assert response.context["schedule_form"].errors["starts_at"] == ["Choose a time in the future."]
+    consultation.refresh_from_db()
+    assert (consultation.status, len(mailoutbox)) == ("requested", sent_before)

@@ -96,7 +96,7 @@ def test_cancellation_promotes_the_waiting_list_in_the_order_people_joined(
     mailoutbox.clear()
     client.force_login(people[0])
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/events/{event.slug}/cancel/")
+        response = client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     assert response.status_code == 302
     assert statuses(event) == {
         "p0@town.test": "cancelled", "p1@town.test": "confirmed", "p2@town.test": "confirmed",
@@ -107,7 +107,7 @@ def test_cancellation_promotes_the_waiting_list_in_the_order_people_joined(
     assert mailoutbox[0].attachments[0][0] == "annual-conference.ics"
     client.force_login(people[1])
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/events/{event.slug}/cancel/")
+        client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     assert statuses(event)["p3@town.test"] == "confirmed"
     assert statuses(event)["p4@town.test"] == "waitlisted"
     event.refresh_from_db()
@@ -120,7 +120,7 @@ def test_leaving_the_waiting_list_frees_no_seat_and_promotes_nobody(client, even
         client.force_login(person)
         register(client, event)
     client.force_login(people[2])
-    client.post(f"/events/{event.slug}/cancel/")
+    client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     assert statuses(event)["p3@town.test"] == "waitlisted"
     event.refresh_from_db()
     assert event.seats_taken == 2
@@ -137,7 +137,7 @@ def test_registering_twice_is_refused_and_takes_no_second_seat(member_client, ev
 
 def test_a_cancelled_participant_may_register_again(member_client, event, member):
     register(member_client, event)
-    member_client.post(f"/events/{event.slug}/cancel/")
+    member_client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     register(member_client, event)
     registration = Registration.objects.get(user=member)
     assert registration.status == Registration.Status.CONFIRMED
@@ -242,7 +242,7 @@ def test_participants_cannot_cancel_after_the_event(member_client, member, town)
     registration = Registration.objects.create(event=event, user=member, role="staff",
                                                status=Registration.Status.CONFIRMED)  # fmt: skip
     Event.objects.filter(pk=event.pk).update(seats_taken=1)
-    member_client.post(f"/events/{event.slug}/cancel/")
+    member_client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CONFIRMED
 
@@ -281,7 +281,7 @@ def test_another_municipalitys_representative_cannot_touch_someone_elses_registr
     )
     Booking.objects.create(registration=registration, session=trip, status="confirmed")
     client.force_login(other_member)
-    assert client.post(f"/events/{event.slug}/cancel/").status_code == 404
+    assert client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"}).status_code == 404
     assert client.post(f"/events/{event.slug}/sessions/{trip.pk}/leave/").status_code == 404
     assert client.get(f"/events/{event.slug}/certificate.pdf").status_code == 404
     assert "Mayor" not in client.get("/events/agenda/").content.decode()
@@ -313,7 +313,7 @@ def test_cancelling_promotes_the_next_person_for_the_event_and_each_session_held
     Registration.objects.create(event=event, user=waiting, role="staff", status="waitlisted")
     client.force_login(leaving)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/events/{event.slug}/cancel/")
+        client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     assert statuses(event) == {"a@town.test": "cancelled", "b@town.test": "confirmed",
                                "c@town.test": "confirmed"}  # fmt: skip
     assert trip.bookings.get(registration=other).status == "confirmed"
@@ -321,3 +321,13 @@ def test_cancelling_promotes_the_next_person_for_the_event_and_each_session_held
         ("b@town.test", "A place freed up for you: Bus to the olive press"),
         ("c@town.test", "A place freed up: you are now registered for Annual Conference"),
     ]
+
+
+def test_cancelling_asks_for_confirmation_and_keeps_the_place_until_then(client, event, town):
+    person = make_person("keeps@town.test", town)
+    client.force_login(person)
+    register(client, event)
+    response = client.post(f"/events/{event.slug}/cancel/")
+    assert response.status_code == 200
+    assert "Yes, cancel my registration" in response.content.decode()
+    assert statuses(event) == {"keeps@town.test": "confirmed"}

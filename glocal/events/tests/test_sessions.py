@@ -68,7 +68,7 @@ def test_cancelling_the_event_registration_frees_the_session_place_too(client, t
         client.force_login(person)
         book(client, trip)
     client.force_login(first)
-    client.post(f"/events/{event.slug}/cancel/")
+    client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     assert booking_statuses(trip) == {"a@town.test": "cancelled", "b@town.test": "confirmed"}
     trip.refresh_from_db()
     assert trip.seats_taken == 1
@@ -159,7 +159,7 @@ def test_cancelling_during_the_event_promotes_nobody_into_sessions_already_held(
     Session.objects.filter(pk=trip.pk).update(seats_taken=1)
     client.force_login(first)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/events/{event.slug}/cancel/")
+        client.post(f"/events/{event.slug}/cancel/", {"confirmed": "yes"})
     assert booking_statuses(trip) == {"a@town.test": "cancelled", "b@town.test": "waitlisted"}
     trip.refresh_from_db()
     assert trip.seats_taken == 0

@@ -15,7 +15,7 @@ def sign_url(statement) -> str:
 def test_authorised_signatory_signs_the_current_version_for_their_town(
     member_client, statement, town, member, town_signatory
 ):
-    response = member_client.post(sign_url(statement), {"town": town.slug})
+    response = member_client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert response.status_code == 302
     signature = Signature.objects.get()
@@ -27,7 +27,7 @@ def test_authorised_signatory_signs_the_current_version_for_their_town(
 def test_representative_who_is_not_an_authorised_signatory_cannot_sign(
     member_client, statement, town
 ):
-    response = member_client.post(sign_url(statement), {"town": town.slug})
+    response = member_client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert response.status_code == 403
     assert Signature.objects.count() == 0
@@ -36,7 +36,9 @@ def test_representative_who_is_not_an_authorised_signatory_cannot_sign(
 def test_another_towns_signatory_cannot_sign_in_the_name_of_this_town(
     other_member_client, statement, town, other_signatory
 ):
-    response = other_member_client.post(sign_url(statement), {"town": town.slug})
+    response = other_member_client.post(
+        sign_url(statement), {"town": town.slug, "confirmed": "yes"}
+    )
 
     assert response.status_code == 403
     assert Signature.objects.count() == 0
@@ -49,14 +51,14 @@ def test_a_colleague_of_the_same_town_without_authorisation_cannot_sign(
     Membership.objects.create(user=colleague, municipality=town)
     client.force_login(colleague)
 
-    response = client.post(sign_url(statement), {"town": town.slug})
+    response = client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert response.status_code == 403
     assert Signature.objects.count() == 0
 
 
 def test_secretariat_cannot_sign_for_a_town(secretariat_client, statement, town):
-    response = secretariat_client.post(sign_url(statement), {"town": town.slug})
+    response = secretariat_client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert response.status_code == 403
     assert Signature.objects.count() == 0
@@ -65,7 +67,7 @@ def test_secretariat_cannot_sign_for_a_town(secretariat_client, statement, town)
 def test_a_draft_cannot_be_signed(member_client, statement, town, town_signatory):
     Statement.objects.filter(pk=statement.pk).update(status="draft")
 
-    member_client.post(sign_url(statement), {"town": town.slug})
+    member_client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert Signature.objects.count() == 0
 
@@ -76,7 +78,8 @@ def test_signatory_withdraws_and_the_public_page_no_longer_lists_the_town(
     services.sign_statement(statement=statement, municipality=town, user=member)
 
     response = member_client.post(
-        reverse("network:statement_withdraw", args=[statement.slug]), {"town": town.slug}
+        reverse("network:statement_withdraw", args=[statement.slug]),
+        {"town": town.slug, "confirmed": "yes"},
     )
 
     assert response.status_code == 302
@@ -93,7 +96,8 @@ def test_only_the_towns_signatory_may_withdraw_its_signature(
     services.sign_statement(statement=statement, municipality=town, user=member)
 
     response = other_member_client.post(
-        reverse("network:statement_withdraw", args=[statement.slug]), {"town": town.slug}
+        reverse("network:statement_withdraw", args=[statement.slug]),
+        {"town": town.slug, "confirmed": "yes"},
     )
 
     assert response.status_code == 403
@@ -134,7 +138,7 @@ def test_confirming_again_records_the_new_version(
     services.sign_statement(statement=statement, municipality=town, user=member)
     services.revise_statement(statement=statement, user=member, text="<p>New words.</p>")
 
-    member_client.post(sign_url(statement), {"town": town.slug})
+    member_client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     signature = Signature.objects.get()
     assert signature.version.number == 2
@@ -242,7 +246,7 @@ def test_a_representative_who_is_not_a_signatory_cannot_authorise_themselves(
         reverse("network:signatory_grant", args=[town.slug]),
         {"person": member.pk, "title": "Mayor"},
     )
-    sign = member_client.post(sign_url(statement), {"town": town.slug})
+    sign = member_client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert (grant.status_code, sign.status_code) == (403, 403)
     assert Signatory.objects.count() == 0
@@ -299,7 +303,7 @@ def test_a_signatory_who_left_the_towns_team_can_no_longer_sign(
 ):
     Membership.objects.filter(user=member, municipality=town).delete()
 
-    response = member_client.post(sign_url(statement), {"town": town.slug})
+    response = member_client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert response.status_code == 403
     assert Signature.objects.count() == 0
@@ -335,7 +339,7 @@ def test_revoked_signatory_can_no_longer_sign(
     client.post(reverse("network:signatory_revoke", args=[town_signatory.pk]))
 
     client.force_login(member)
-    response = client.post(sign_url(statement), {"town": town.slug})
+    response = client.post(sign_url(statement), {"town": town.slug, "confirmed": "yes"})
 
     assert response.status_code == 403
     assert Signature.objects.count() == 0
@@ -486,3 +490,15 @@ def test_no_town_leaves_the_drafters_once_the_statement_is_open(
 
     assert "fixed once the statement is open" in response.content.decode()
     assert sorted(t.slug for t in statement.drafted_by.all()) == ["spilamberto", "zahle"]
+
+
+def test_signing_for_a_town_asks_for_confirmation_first_and_signs_nothing_until_then(
+    member_client, statement, town, town_signatory
+):
+    response = member_client.post(sign_url(statement), {"town": town.slug})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"Yes, sign for {town.name}" in page
+    assert 'name="confirmed" value="yes"' in page
+    assert f'name="town" value="{town.slug}"' in page
+    assert not Signature.objects.exists()

@@ -177,3 +177,12 @@ def test_only_running_projects_are_listed_as_late(member_client, project, milest
     project.status = ProjectStatus.COMPLETED
     project.save(update_fields=["status"])
     assert "milestone late" not in member_client.get("/projects/").content.decode()
+
+
+def test_a_measurement_before_the_project_starts_is_refused(member_client, project, indicator):
+    before = project.start_date - datetime.timedelta(days=1)
+    url = f"/projects/{project.pk}/indicators/{indicator.pk}/measurements/add/"
+    response = member_client.post(url, {"value": "35", "measured_on": before.isoformat()})
+    assert response.status_code == 200
+    assert "record the value before it as the indicator" in response.content.decode()
+    assert Measurement.objects.count() == 0

@@ -1,0 +1,82 @@
+"""Two tabs (or two colleagues) on one town profile: nobody's change is lost silently."""
+
+import pytest
+
+from glocal.members.models import Municipality, Need
+
+pytestmark = pytest.mark.django_db
+EDIT = "/municipalities/spilamberto/edit/"
+
+
+def loaded_page(client) -> dict:
+    """What a browser would send back unchanged from the edit page as it is now."""
+    response = client.get(EDIT)
+    form, needs = response.context["form"], response.context["needs"]
+    data = {"base": response.context["base"]}
+    for field in form:
+        value = field.value()
+        if value is None or field.name == "place":
+            continue
+        data[field.html_name] = [str(v) for v in value] if isinstance(value, list) else value
+    data |= {f"needs-{key}": value for key, value in needs.management_form.initial.items()}
+    for number, need in enumerate(needs.forms):
+        if need.instance.pk:
+            data |= {f"needs-{number}-id": need.instance.pk,
+                     f"needs-{number}-rank": need.instance.rank,
+                     f"needs-{number}-text": need.instance.text}  # fmt: skip
+    return data
+
+
+@pytest.fixture
+def need(town):
+    return Need.objects.create(municipality=town, rank=1, text="Young people leave the town")
+
+
+def test_two_tabs_changing_different_fields_keep_both_changes(member_client, town, need):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    first = member_client.post(EDIT, tab_a | {"capacities": "A youth centre"})
+    second = member_client.post(EDIT, tab_b | {"latitude": "44.53", "longitude": "11.08"})
+    town.refresh_from_db()
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert (town.capacities, str(town.latitude), str(town.longitude)) == (
+        "A youth centre", "44.53000", "11.08000")  # fmt: skip
+
+
+def test_two_tabs_changing_one_field_differently_show_both_and_save_nothing(
+    member_client, town, need
+):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    member_client.post(EDIT, tab_a | {"capacities": "A youth centre"})
+    response = member_client.post(EDIT, tab_b | {"capacities": "A sports hall",
+                                                 "languages": "Italian, English"})  # fmt: skip
+    assert response.status_code == 409
+    conflicts = response.context["conflicts"]
+    assert [(c["theirs"], c["mine"]) for c in conflicts] == [("A youth centre", "A sports hall")]
+    assert response.context["form"]["capacities"].value() == "A sports hall"  # kept in the form
+    town.refresh_from_db()
+    assert (town.capacities, town.languages) == ("A youth centre", "")
+    again = member_client.post(EDIT, tab_b | {"capacities": "A sports hall",
+                                              "base": response.context["base"]})  # fmt: skip
+    town.refresh_from_db()
+    assert (again.status_code, town.capacities) == (302, "A sports hall")
+
+
+def test_a_need_removed_in_another_tab_is_reported_and_its_text_offered_again(
+    member_client, town, need
+):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    member_client.post(EDIT, tab_a | {"needs-0-DELETE": "on"})
+    response = member_client.post(EDIT, tab_b | {"needs-0-text": "Young people leave, sadly"})
+    assert response.status_code == 409
+    assert "removed by someone else" in response.content.decode()
+    offered = [f.initial.get("text") for f in response.context["needs"].forms]
+    assert "Young people leave, sadly" in offered
+    assert not Need.objects.filter(municipality=town).exists()
+    assert Municipality.objects.get(pk=town.pk).capacities == ""
+
+
+def test_coordinates_out_of_range_are_refused_next_to_the_field(member_client, town, need):
+    response = member_client.post(EDIT, loaded_page(member_client) | {"latitude": "999"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["latitude"]
+    assert Municipality.objects.get(pk=town.pk).latitude is None
