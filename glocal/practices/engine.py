@@ -1,9 +1,11 @@
 """The hybrid search engine behind ``Practice.objects.search(q)``.
 
-Each process keeps an in-memory snapshot of every practice: a BM25 index of its text and
-the MiniLM vectors of its chunks. A query is ranked lexically and semantically and the two
-lists are fused. The snapshot is rebuilt when the shared ``SearchIndexState.generation``
-counter moved, which every write to practice text bumps. Without the model the engine
+Each process keeps an in-memory snapshot of every practice: a BM25 index of its folded
+text with each practice's language, and the multilingual-e5-small vectors of its chunks.
+A query is ranked lexically and semantically and the two lists are fused, BM25 trusted
+only as far as the query's words occur in each practice's language. The snapshot is
+rebuilt when the shared ``SearchIndexState.generation`` counter moved, which every write
+to practice text bumps. Without the model the engine
 ranks lexically and says so in the log and on ``/healthz``.
 """
 
@@ -18,8 +20,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 
-from glocal.lib import retrieval
-from glocal.lib.embeddings import MODEL_NAME, encoder_status, get_encoder
+from glocal.lib import retrieval, textnorm
+from glocal.lib.embeddings import active_model_name, encoder_status, get_encoder
 from glocal.lib.vectors import ExactIndex, IVFIndex, build_vector_index
 
 from .models import Practice, PracticeVector, SearchIndexState, Status
@@ -29,7 +31,11 @@ MAX_RESULTS = 1000  # nobody pages past this; facets filter within these
 LEXICAL_CANDIDATES = 200  # BM25 hits fused, even when fewer results are wanted
 DENSE_CANDIDATES = 1000  # chunks taken from the vector index per query (≈ 100+ practices)
 GENERATION_CHECK_SECONDS = 1.0  # a save shows up in other processes' searches within this
-DENSE_MINIMUM = 0.30  # a practice found only by meaning must be at least this close
+# A practice found only by meaning must be at least this close. e5's cosines are high
+# and compressed (unrelated texts ≈ 0.72, a paraphrase ≈ 0.85+), MiniLM's spread from 0.
+DENSE_MINIMUM = {"multilingual-e5-small-q4": 0.80, "all-MiniLM-L6-v2": 0.30}
+# Chosen by a grid search over the three dev sets together (docs/benchmarks.md).
+FUSION = retrieval.FusionWeights(dense=32.0, prior=0.0, ideal_share=1.0, trust_power=0.0)
 TEXT_FIELDS = ("summary", "objectives", "approach", "results", "lessons", "target_groups")
 
 
@@ -39,7 +45,7 @@ def practice_document(title: str, *texts: str) -> tuple[str, str]:
 
 
 def document_hash(title: str, body: str) -> str:
-    return hashlib.sha256(f"{MODEL_NAME}\n{title}\n{body}".encode()).hexdigest()
+    return hashlib.sha256(f"{active_model_name()}\n{title}\n{body}".encode()).hexdigest()
 
 
 def bump_generation() -> None:
@@ -52,8 +58,12 @@ def current_generation() -> int:
     return SearchIndexState.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
 
 
-def embed_practices(practice_ids: list[int] | None = None, progress=None, batch: int = 32) -> int:
-    """Store vectors for practices whose text changed; returns how many were computed."""
+def embed_practices(practice_ids: list[int] | None = None, progress=None, batch: int = 16) -> int:
+    """Store vectors for practices whose text changed; returns how many were computed.
+
+    Batches of ``batch`` practices are embedded and stored; the search index is told
+    once at the end, so that importing 800 practices is one index update, not 800.
+    """
     encoder = get_encoder()
     if encoder is None:
         return 0
@@ -71,13 +81,15 @@ def embed_practices(practice_ids: list[int] | None = None, progress=None, batch:
         store_vectors(encoder, todo[start : start + batch])
         if progress:
             progress(min(batch, len(todo) - start))
+    if todo:
+        bump_generation()
     return len(todo)
 
 
 @transaction.atomic
 def store_vectors(encoder, items: list[tuple[int, str, list[str]]]) -> None:
     texts = [chunk for _, _, chunks in items for chunk in chunks]
-    vectors = encoder.encode(texts)
+    vectors = encoder.passages(texts)
     offset = 0
     for pk, digest, chunks in items:
         data = vectors[offset : offset + len(chunks)].astype(np.float32).tobytes()
@@ -85,13 +97,12 @@ def store_vectors(encoder, items: list[tuple[int, str, list[str]]]) -> None:
         PracticeVector.objects.update_or_create(
             practice_id=pk,
             defaults={
-                "model": MODEL_NAME,
+                "model": encoder.name,
                 "text_hash": digest,
                 "chunks": len(chunks),
                 "data": data,
             },
         )
-    bump_generation()
 
 
 @dataclass
@@ -106,6 +117,7 @@ class Snapshot:
     row_of: dict[int, int]
     prior: np.ndarray
     built_in: float
+    languages: list[str]
 
 
 def build_snapshot(generation: int, scope=None) -> Snapshot:
@@ -116,11 +128,12 @@ def build_snapshot(generation: int, scope=None) -> Snapshot:
     ids = np.array([r[0] for r in rows], dtype=np.int64)
     row_of = {int(pk): i for i, pk in enumerate(ids)}
     documents = [practice_document(r[2], *r[3:]) for r in rows]
+    languages = [textnorm.detect_language(f"{title}\n{body}") for title, body in documents]
     bm25 = retrieval.BM25Index()
-    bm25.build(documents)
+    bm25.build(documents, languages)
     matrices, chunk_doc, chunk_rows = [], [], {}
     for pk, chunks, data in (
-        PracticeVector.objects.filter(model=MODEL_NAME)
+        PracticeVector.objects.filter(model=active_model_name())
         .values_list("practice_id", "chunks", "data")
         .iterator(chunk_size=2000)
     ):
@@ -134,7 +147,7 @@ def build_snapshot(generation: int, scope=None) -> Snapshot:
         published=np.array([r[1] == Status.PUBLISHED for r in rows], dtype=bool),
         chunk_doc=np.array(chunk_doc, dtype=np.int64), chunk_rows=chunk_rows,
         prior=retrieval.mention_prior(documents) if documents else np.zeros(0),
-        built_in=time.perf_counter() - started,
+        built_in=time.perf_counter() - started, languages=languages,
     )  # fmt: skip
 
 
@@ -206,9 +219,12 @@ class SearchEngine:
         allowed = snapshot.published if published_only else None
         lexical = snapshot.bm25.search(q, limit=max(limit, LEXICAL_CANDIDATES), allowed=allowed)
         dense = self.dense_hits(snapshot, q, allowed)
-        fused = retrieval.fuse(lexical, dense, snapshot.prior)
+        trust = snapshot.bm25.trust(q, FUSION.trust_power) if lexical else None
+        fused = retrieval.fuse(lexical, dense, snapshot.prior, trust=trust,
+                               ideal=snapshot.bm25.ideal(q), weights=FUSION)  # fmt: skip
         found_by_words = {row for row, _ in lexical}
-        close = {row for row, cosine in dense if cosine >= DENSE_MINIMUM}
+        minimum = DENSE_MINIMUM.get(active_model_name(), 0.0)
+        close = {row for row, cosine in dense if cosine >= minimum}
         kept = [(r, score) for r, score in fused if r in found_by_words or r in close]
         return [(int(snapshot.ids[row]), float(score)) for row, score in kept[:limit]]
 
@@ -218,7 +234,7 @@ class SearchEngine:
         encoder = get_encoder()
         if encoder is None or snapshot.vectors is None:
             return []
-        query = encoder.encode([q])[0]
+        query = encoder.queries([q])[0]
         chunk_allowed = allowed[snapshot.chunk_doc] if allowed is not None else None
         rows, scores = snapshot.vectors.search(query, candidates, chunk_allowed)
         hits = retrieval.max_per_document(list(zip(rows.tolist(), scores.tolist(), strict=True)),
@@ -228,7 +244,7 @@ class SearchEngine:
     def encode(self, texts: list[str]) -> np.ndarray | None:
         """Unit vectors of ``texts``, or None without the model."""
         encoder = get_encoder()
-        return encoder.encode(texts) if encoder is not None and texts else None
+        return encoder.queries(texts) if encoder is not None and texts else None
 
     def similarities(self, texts: list[str], practice_ids: list[int]) -> np.ndarray | None:
         """Cosine of each text to each practice (best chunk); None without the model."""
@@ -236,7 +252,7 @@ class SearchEngine:
         snapshot = self.snapshot()
         if encoder is None or snapshot.vectors is None or not texts:
             return None
-        queries = encoder.encode(texts)
+        queries = encoder.queries(texts)
         result = np.zeros((len(texts), len(practice_ids)), dtype=np.float32)
         matrix = snapshot.vectors.matrix
         for column, pk in enumerate(practice_ids):

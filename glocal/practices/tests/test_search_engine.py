@@ -33,7 +33,7 @@ def titles(response) -> list[str]:
 
 def test_meaning_finds_a_practice_that_shares_no_word_with_the_query(anonymous, embedded):
     response = anonymous.get("/practices/", {"q": "kids holiday activities"})
-    assert titles(response)[0] == "Summer Childcare"
+    assert set(titles(response)[:2]) == {"Summer Childcare", "Summer Urban Camp"}
 
 
 def test_vectors_are_stored_with_the_record_and_only_recomputed_on_change(embedded):
