@@ -58,13 +58,16 @@ def current_generation() -> int:
     return SearchIndexState.objects.filter(pk=1).values_list("generation", flat=True).first() or 0
 
 
-def embed_practices(practice_ids: list[int] | None = None, progress=None, batch: int = 16) -> int:
+def embed_practices(
+    practice_ids: list[int] | None = None, progress=None, batch: int = 16, encoder=None
+) -> int:
     """Store vectors for practices whose text changed; returns how many were computed.
 
     Batches of ``batch`` practices are embedded and stored; the search index is told
     once at the end, so that importing 800 practices is one index update, not 800.
+    ``encoder``: another than the process's (evaluation passes a cached one).
     """
-    encoder = get_encoder()
+    encoder = encoder or get_encoder()
     if encoder is None:
         return 0
     rows = Practice.objects.values_list("pk", "title", *TEXT_FIELDS)
