@@ -30,6 +30,18 @@ WORD = re.compile(r"\w+")
 MIN_TOKEN_LENGTH = 2  # one-letter tokens ("s" of "citizens'", "q" of "Q&A") are noise
 
 
+_TO_CYRILLIC = [("dž", "џ"), ("lj", "љ"), ("nj", "њ"), ("dj", "ђ")] + list(
+    zip("abvgdezijklmnoprstufhc", "абвгдезијклмнопрстуфхц", strict=True)
+)
+
+
+def to_serbian_cyrillic(folded: str) -> str:
+    """Folded Serbian Latin written in Cyrillic (č, ć, š, ž are already c, c, s, z)."""
+    for latin, cyrillic in _TO_CYRILLIC:
+        folded = folded.replace(latin, cyrillic)
+    return folded
+
+
 def script_of_char(char: str) -> str:
     code = ord(char)
     if char.isascii():

@@ -71,3 +71,26 @@ def test_search_falls_back_to_the_database_if_the_engine_fails(anonymous, showro
     response = anonymous.get("/practices/", {"q": "language"})
     assert response.status_code == 200
     assert titles(response) == ["Learning Each Other's Language"]
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("kursevi jezika", "Курсеви језика за одрасле"),  # Latin finds Cyrillic
+        ("курсеви", "Курсеви језика за одрасле"),
+        ("Jardins partagés", "Jardins partagés du quartier"),
+        ("jardins partagés", "Jardins partagés du quartier"),
+    ],
+)
+def test_the_database_fallback_finds_text_in_other_languages_and_scripts(
+    anonymous, showroom, monkeypatch, query, title
+):
+    make_practice("Курсеви језика за одрасле", slug="kursevi", summary="Вечерњи курсеви.")
+    make_practice("Jardins partagés du quartier", summary="Des voisins cultivent ensemble.")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("index unavailable")
+
+    monkeypatch.setattr(engine, "rank", broken)
+    response = anonymous.get("/practices/", {"q": query})
+    assert titles(response) == [title]
