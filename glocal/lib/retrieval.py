@@ -85,6 +85,7 @@ class BM25Index:
         self.postings = Postings(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0))
         self.size = 0
         self.idf = np.zeros(0)
+        self.average = 1.0
         self.languages: list[str] = []  # the languages of the rows, each once
         self.row_language = np.zeros(0, dtype=np.int64)  # index into ``languages``
         self.term_languages = np.zeros(0, dtype=np.int64)  # bit i: a row in languages[i] has it
@@ -99,10 +100,17 @@ class BM25Index:
             counts[term] = counts.get(term, 0.0) + weight
         return counts
 
-    def build(self, docs: list[tuple[str, str]], languages: list[str] | None = None) -> Postings:
+    def build(
+        self,
+        docs: list[tuple[str, str]],
+        languages: list[str] | None = None,
+        statistics: "BM25Index | None" = None,
+    ) -> Postings:
         """Index (title, body) pairs; row ``i`` of the results is ``docs[i]``.
 
         ``languages``: each document's language ("" when unknown), for ``trust``.
+        ``statistics``: a larger index whose document frequencies and average length
+        this one uses, so that the scores of a few changed documents compare with its.
         """
         self.vocabulary = {}
         self.size = len(docs)
@@ -111,16 +119,25 @@ class BM25Index:
         tf = np.array([f for counts in per_doc for f in counts.values()], dtype=np.float64)
         rows = np.repeat(np.arange(self.size), [len(c) for c in per_doc]).astype(np.int32)
         length = np.array([sum(c.values()) for c in per_doc], dtype=np.float64)
-        average = float(length.mean()) if self.size else 1.0
-        norm = self.k1 * (1 - self.b + self.b * length / max(average, 1e-9))
+        self.average = float(length.mean()) if self.size else 1.0
         df = np.bincount(terms, minlength=len(self.vocabulary))
         self.idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
+        if statistics is not None:
+            self.average = statistics.average
+            self.idf = statistics.idf_of(list(self.vocabulary))
+        norm = self.k1 * (1 - self.b + self.b * length / max(self.average, 1e-9))
         weights = tf * (self.k1 + 1) / (tf + norm[rows]) * self.idf[terms]
         order = np.argsort(terms, kind="stable")
         indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.postings = Postings(indptr, rows[order], weights[order])
         self._index_languages(languages or [""] * self.size)
         return self.postings
+
+    def idf_of(self, words: list[str]) -> np.ndarray:
+        """This index's idf of each word; a word it has never seen gets the highest."""
+        unseen = math.log1p((self.size + 0.5) / 0.5)
+        return np.array([self.idf[self.vocabulary[w]] if w in self.vocabulary else unseen
+                         for w in words], dtype=np.float64)  # fmt: skip
 
     def _index_languages(self, languages: list[str]) -> None:
         """Which languages' documents use each term (a bit mask per term, at most 62)."""
@@ -145,20 +162,25 @@ class BM25Index:
         unseen_idf = math.log1p((self.size + 0.5) / 0.5)
         return float(self.idf[known].sum()) + unknown * unseen_idf if self.size else 0.0
 
-    def trust(self, query: str, power: float) -> np.ndarray:
+    def trust(self, query: str, power: float, shares: dict | None = None) -> np.ndarray:
         """Per row, how far the query's words can occur in its language, in 0..1.
 
         The share of the query's indexed words that documents of the row's language use,
         raised to ``power``. A German question scores 1 on German documents and little on
         English ones, whose BM25 for it is noise (the few names both share).
         """
+        shares = self.language_shares(query) if shares is None else shares
+        per_language = np.array([shares.get(language, 0.0) for language in self.languages])
+        return per_language[self.row_language] ** power if self.size else np.zeros(0)
+
+    def language_shares(self, query: str) -> dict[str, float]:
+        """For each language of the rows, the share of the query's indexed words it uses."""
         known, _ = self.query_terms(query)
-        if not known or not self.size:
-            return np.zeros(self.size)
+        if not known:
+            return {}
         masks = self.term_languages[known]
-        share = np.array([np.count_nonzero(masks & (1 << i)) / len(known)
-                          for i in range(len(self.languages))])  # fmt: skip
-        return share[self.row_language] ** power
+        return {language: np.count_nonzero(masks & (1 << i)) / len(known)
+                for i, language in enumerate(self.languages)}  # fmt: skip
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every row; each distinct query word counts once."""

@@ -13,35 +13,28 @@ import hashlib
 import logging
 import threading
 import time
-from dataclasses import dataclass
 
 import numpy as np
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 
-from glocal.lib import retrieval, textnorm
+from glocal.lib import retrieval
 from glocal.lib.embeddings import active_model_name, encoder_status, get_encoder
-from glocal.lib.vectors import ExactIndex, IVFIndex, build_vector_index
 
-from .models import Practice, PracticeVector, SearchIndexState, Status
+from .index import TEXT_FIELDS, Snapshot, build_snapshot, practice_document, with_changes
+from .models import Practice, PracticeVector, SearchIndexState
 
 logger = logging.getLogger(__name__)
 MAX_RESULTS = 1000  # nobody pages past this; facets filter within these
 LEXICAL_CANDIDATES = 200  # BM25 hits fused, even when fewer results are wanted
 DENSE_CANDIDATES = 1000  # chunks taken from the vector index per query (≈ 100+ practices)
-GENERATION_CHECK_SECONDS = 1.0  # a save shows up in other processes' searches within this
+GENERATION_CHECK_SECONDS = 0.2  # one indexed row read; a save shows up elsewhere within this
 # A practice found only by meaning must be at least this close. e5's cosines are high
 # and compressed (unrelated texts ≈ 0.72, a paraphrase ≈ 0.85+), MiniLM's spread from 0.
 DENSE_MINIMUM = {"multilingual-e5-small-q4": 0.80, "all-MiniLM-L6-v2": 0.30}
 # Chosen by a grid search over the three dev sets together (docs/benchmarks.md).
 FUSION = retrieval.FusionWeights(dense=32.0, prior=0.0, ideal_share=1.0, trust_power=0.0)
-TEXT_FIELDS = ("summary", "objectives", "approach", "results", "lessons", "target_groups")
-
-
-def practice_document(title: str, *texts: str) -> tuple[str, str]:
-    """What the engine reads of a practice: its title, and its descriptive text."""
-    return title, "\n".join(t for t in texts if t)
 
 
 def document_hash(title: str, body: str) -> str:
@@ -108,52 +101,6 @@ def store_vectors(encoder, items: list[tuple[int, str, list[str]]]) -> None:
         )
 
 
-@dataclass
-class Snapshot:
-    generation: int
-    ids: np.ndarray
-    published: np.ndarray
-    bm25: "retrieval.BM25Index"
-    vectors: ExactIndex | IVFIndex | None
-    chunk_doc: np.ndarray
-    chunk_rows: dict[int, slice]
-    row_of: dict[int, int]
-    prior: np.ndarray
-    built_in: float
-    languages: list[str]
-
-
-def build_snapshot(generation: int, scope=None) -> Snapshot:
-    """Read practices (all but archived, or those of ``scope``) and index them."""
-    started = time.perf_counter()
-    practices = Practice.objects.exclude(status=Status.ARCHIVED) if scope is None else scope
-    rows = list(practices.values_list("pk", "status", "title", *TEXT_FIELDS).order_by("pk"))
-    ids = np.array([r[0] for r in rows], dtype=np.int64)
-    row_of = {int(pk): i for i, pk in enumerate(ids)}
-    documents = [practice_document(r[2], *r[3:]) for r in rows]
-    languages = [textnorm.detect_language(f"{title}\n{body}") for title, body in documents]
-    bm25 = retrieval.BM25Index()
-    bm25.build(documents, languages)
-    matrices, chunk_doc, chunk_rows = [], [], {}
-    for pk, chunks, data in (
-        PracticeVector.objects.filter(model=active_model_name())
-        .values_list("practice_id", "chunks", "data")
-        .iterator(chunk_size=2000)
-    ):
-        if pk in row_of:
-            matrices.append(np.frombuffer(bytes(data), dtype=np.float32).reshape(chunks, -1))
-            chunk_rows[pk] = slice(len(chunk_doc), len(chunk_doc) + chunks)
-            chunk_doc.extend([row_of[pk]] * chunks)
-    return Snapshot(
-        generation=generation, ids=ids, row_of=row_of, bm25=bm25,
-        vectors=build_vector_index(np.vstack(matrices)) if matrices else None,
-        published=np.array([r[1] == Status.PUBLISHED for r in rows], dtype=bool),
-        chunk_doc=np.array(chunk_doc, dtype=np.int64), chunk_rows=chunk_rows,
-        prior=retrieval.mention_prior(documents) if documents else np.zeros(0),
-        built_in=time.perf_counter() - started, languages=languages,
-    )  # fmt: skip
-
-
 class SearchEngine:
     """One per process. Thread-safe: a snapshot is replaced whole, never changed."""
 
@@ -179,16 +126,22 @@ class SearchEngine:
                 if self._snapshot is None:
                     self._snapshot = self._build(generation)
             return self._snapshot
-        if snapshot.generation != generation and not settings.SEARCH_REBUILD_IN_BACKGROUND:
+        if snapshot.generation == generation:
+            return snapshot
+        updated = with_changes(snapshot, generation, self.scope)
+        if updated is not None:  # a few practices changed: read only those
+            self._snapshot = updated
+            return updated
+        if not settings.SEARCH_REBUILD_IN_BACKGROUND:
             return self.refresh()
-        if snapshot.generation != generation and not self._rebuilding.is_set():
+        if not self._rebuilding.is_set():
             self._rebuilding.set()
             threading.Thread(target=self._rebuild, args=(generation,), daemon=True).start()
         return snapshot
 
     def _build(self, generation: int) -> Snapshot:
         snapshot = build_snapshot(generation, self.scope)
-        logger.info("search index built: %s practices in %.2fs", len(snapshot.ids),
+        logger.info("search index built: %s practices in %.2fs", len(snapshot.main.ids),
                     snapshot.built_in)  # fmt: skip
         return snapshot
 
@@ -219,30 +172,43 @@ class SearchEngine:
         practice found by meaning alone is kept only if it is close enough.
         """
         snapshot = self.snapshot()
-        allowed = snapshot.published if published_only else None
-        lexical = snapshot.bm25.search(q, limit=max(limit, LEXICAL_CANDIDATES), allowed=allowed)
-        dense = self.dense_hits(snapshot, q, allowed)
-        trust = snapshot.bm25.trust(q, FUSION.trust_power) if lexical else None
-        fused = retrieval.fuse(lexical, dense, snapshot.prior, trust=trust,
-                               ideal=snapshot.bm25.ideal(q), weights=FUSION)  # fmt: skip
+        query = self.query_vector(q, snapshot)
+        lexical, dense, trust, prior = [], [], [], []
+        shares = snapshot.main.bm25.language_shares(q)
+        for segment, current, offset in snapshot.segments():
+            allowed = current & segment.published if published_only else current
+            found = segment.bm25.search(q, limit=max(limit, LEXICAL_CANDIDATES), allowed=allowed)
+            lexical += [(row + offset, score) for row, score in found]
+            dense += [(row + offset, cos) for row, cos in self.dense_hits(segment, query, allowed)]
+            own = segment.bm25.language_shares(q) if offset else {}
+            merged = {lang: max(share, own.get(lang, 0.0)) for lang, share in shares.items()}
+            trust.append(segment.bm25.trust(q, FUSION.trust_power, {**own, **merged}))
+            prior.append(segment.prior)
+        lexical = sorted(lexical, key=lambda hit: -hit[1])[: max(limit, LEXICAL_CANDIDATES)]
+        dense.sort(key=lambda hit: -hit[1])
+        fused = retrieval.fuse(lexical, dense, np.concatenate(prior), trust=np.concatenate(trust),
+                               ideal=snapshot.main.bm25.ideal(q), weights=FUSION)  # fmt: skip
         found_by_words = {row for row, _ in lexical}
         minimum = DENSE_MINIMUM.get(active_model_name(), 0.0)
         close = {row for row, cosine in dense if cosine >= minimum}
         kept = [(r, score) for r, score in fused if r in found_by_words or r in close]
-        return [(int(snapshot.ids[row]), float(score)) for row, score in kept[:limit]]
+        ids = snapshot.ids
+        return [(int(ids[row]), float(score)) for row, score in kept[:limit]]
 
-    def dense_hits(
-        self, snapshot: Snapshot, q: str, allowed, candidates: int = DENSE_CANDIDATES
-    ) -> list[tuple[int, float]]:
+    def query_vector(self, q: str, snapshot: Snapshot) -> np.ndarray | None:
         encoder = get_encoder()
-        if encoder is None or snapshot.vectors is None:
+        if encoder is None or snapshot.main.vectors is None and snapshot.delta is None:
+            return None
+        return encoder.queries([q])[0]
+
+    @staticmethod
+    def dense_hits(segment, query, allowed, candidates: int = DENSE_CANDIDATES):
+        """(row, best chunk cosine) of the segment's rows nearest to ``query``."""
+        if query is None or segment.vectors is None:
             return []
-        query = encoder.queries([q])[0]
-        chunk_allowed = allowed[snapshot.chunk_doc] if allowed is not None else None
-        rows, scores = snapshot.vectors.search(query, candidates, chunk_allowed)
-        hits = retrieval.max_per_document(list(zip(rows.tolist(), scores.tolist(), strict=True)),
-                                          snapshot.chunk_doc)  # fmt: skip
-        return hits
+        rows, scores = segment.vectors.search(query, candidates, allowed[segment.chunk_doc])
+        return retrieval.max_per_document(list(zip(rows.tolist(), scores.tolist(), strict=True)),
+                                          segment.chunk_doc)  # fmt: skip
 
     def encode(self, texts: list[str]) -> np.ndarray | None:
         """Unit vectors of ``texts``, or None without the model."""
@@ -253,14 +219,17 @@ class SearchEngine:
         """Cosine of each text to each practice (best chunk); None without the model."""
         encoder = get_encoder()
         snapshot = self.snapshot()
-        if encoder is None or snapshot.vectors is None or not texts:
+        if encoder is None or snapshot.main.vectors is None or not texts:
             return None
         queries = encoder.queries(texts)
         result = np.zeros((len(texts), len(practice_ids)), dtype=np.float32)
-        matrix = snapshot.vectors.matrix
-        for column, pk in enumerate(practice_ids):
-            if (rows := snapshot.chunk_rows.get(pk)) is not None:
-                result[:, column] = (queries @ matrix[rows].T).max(axis=1)
+        for segment, _, _ in snapshot.segments()[::-1]:  # the delta's vectors are newer
+            if segment.vectors is None:
+                continue
+            for column, pk in enumerate(practice_ids):
+                rows = segment.chunk_rows.get(pk)
+                if rows is not None and not result[:, column].any():
+                    result[:, column] = (queries @ segment.vectors.matrix[rows].T).max(axis=1)
         return result
 
     def status(self) -> dict:
