@@ -43,6 +43,20 @@ class Segment:
     row_of: dict[int, int]
     prior: np.ndarray
     languages: list[str]
+    centroids: dict[str, tuple[np.ndarray, int]]  # language -> (mean chunk vector, documents)
+
+
+def language_centroids(matrix: np.ndarray, chunk_doc: np.ndarray, languages: list[str]):
+    """The mean chunk vector of each language's documents, and of all ("*")."""
+    if not len(matrix):
+        return {}
+    chunk_language = np.array(languages, dtype=object)[chunk_doc]
+    centroids = {"*": (matrix.mean(axis=0), len(languages))}
+    for language in set(languages):
+        rows = chunk_language == language
+        if rows.any():
+            centroids[language] = (matrix[rows].mean(axis=0), languages.count(language))
+    return centroids
 
 
 def build_segment(practices: QuerySet, statistics: retrieval.BM25Index | None = None) -> Segment:
@@ -61,11 +75,14 @@ def build_segment(practices: QuerySet, statistics: retrieval.BM25Index | None = 
         chunk_rows[pk] = slice(len(chunk_doc), len(chunk_doc) + chunks)
         chunk_doc.extend([row_of[pk]] * chunks)
     with_prior = statistics is None and documents
+    matrix = np.vstack(matrices) if matrices else np.zeros((0, 0), dtype=np.float32)
+    chunk_doc = np.array(chunk_doc, dtype=np.int64)
     return Segment(
         ids=ids, row_of=row_of, bm25=bm25, languages=languages,
-        vectors=build_vector_index(np.vstack(matrices)) if matrices else None,
+        vectors=build_vector_index(matrix) if matrices else None,
         published=np.array([r[1] == Status.PUBLISHED for r in rows], dtype=bool),
-        chunk_doc=np.array(chunk_doc, dtype=np.int64), chunk_rows=chunk_rows,
+        chunk_doc=chunk_doc, chunk_rows=chunk_rows,
+        centroids=language_centroids(matrix, chunk_doc, languages),
         prior=retrieval.mention_prior(documents) if with_prior else np.zeros(len(rows)),
     )  # fmt: skip
 

@@ -101,7 +101,7 @@ class Command(BaseCommand):
 
     def create_practices(self, corpus: dict) -> dict[int, str]:
         practices = Practice.objects.bulk_create(
-            Practice(title=title[:200] or doc_id, slug=f"eval-{i}", summary="", approach=text,
+            Practice(title=title[:200], slug=f"eval-{i}", summary="", approach=text,
                      status=Status.PUBLISHED, licence="")
             for i, (doc_id, (title, text)) in enumerate(corpus.items())
         )  # fmt: skip
