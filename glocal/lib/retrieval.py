@@ -17,45 +17,44 @@ from typing import NamedTuple
 
 import numpy as np
 
-# The 33 English function words of bm25s/Lucene. A longer list gained nothing, and
-# stemming (Snowball) cost 0.01 nDCG: method names such as "Planning Cells" or
-# "Civic Lottery" are precise words that stemming blurs.
-STOP_WORDS = frozenset(
-    "a an and are as at be but by for if in into is it no not of on or such that the "
-    "their then there these they this to was will with".split()
-)
-WORD = re.compile(r"\w+")
-MIN_TOKEN_LENGTH = 2  # one-letter tokens ("s" of "citizens'", "q" of "Q&A") are noise
+from glocal.lib import textnorm
 
-# Large k1 keeps term frequency nearly linear: a long case description shares many
-# words with the right method article, and repeated use of those words is evidence.
-# 5.0 beat 1.2-3.0 alone and in fusion (8-12 add under 0.01 more, and only on
-# long queries); b=0.9 normalises length almost fully, since
-# articles run from 20 to 5,000 words.
-DEFAULT_K1 = 5.0
-DEFAULT_B = 0.9
+# Words are folded per script and stop words of thirteen languages dropped
+# (``glocal.lib.textnorm``). No stemming: it cost 0.01 nDCG on method names such as
+# "Planning Cells" or "Civic Lottery", precise words that stemming blurs.
+STOP_WORDS = textnorm.STOP_WORDS
+WORD = textnorm.WORD
+
+# k1 and b chosen on the three dev sets together (docs/benchmarks.md): k1 = 5 and
+# b = 0.9 suited long case descriptions only; short queries over short summaries want
+# term frequency to saturate early and length to count less.
+DEFAULT_K1 = 1.2
+DEFAULT_B = 0.4
 # Title words count as if they were written this many times in the body. Barely moved
 # the numbers on long queries (titles are a small share of the words); it is what lets a
 # two-word query that names a method find that method first.
 TITLE_WEIGHT = 3.0
 
-# Dense chunks: MiniLM reads 256 word pieces, so a whole article is cut short; windows
-# of 150 words (about 200 pieces) overlapping by 50 cover the body, each prefixed with
-# the title so that a window knows what it is about. Max-sim over windows gained 0.04
-# nDCG over one vector per article; 30 windows cover 3,000 words, the longest
-# articles' tails add nothing.
-WINDOW_WORDS = 150
-WINDOW_STRIDE = 100
-MAX_WINDOWS = 30
+# Dense chunks: multilingual-e5-small reads 512 word pieces (about 250 English words,
+# fewer in Arabic or Greek), so a window of 200 words fits whole; windows do not overlap
+# (an overlap of 50 words cost 60% more embedding for no measured gain), each is prefixed
+# with the title so that it knows what it is about. Max-sim over windows; 8 windows cover
+# 1,600 words, the longest articles' tails add nothing.
+WINDOW_WORDS = 200
+WINDOW_STRIDE = 200
+MAX_WINDOWS = 8
 
 # Fusion weights on scales that do not depend on the corpus size: BM25 divided by the
-# best BM25 of the query (0..1), raw cosine (about 0.1..0.7 for MiniLM), and a prior in
-# 0..1. Cosine differences are about a third of BM25's, hence 2.0 (1.0-4.0 all within
-# 0.01 nDCG). The prior weight 0.5 is deliberately below the cross-validated optimum
-# (1.0-1.5, nDCG 0.43-0.44): it keeps what the query says in charge, so a method that
-# nobody mentions can still come first when a short query names it.
-DENSE_WEIGHT = 2.0
-PRIOR_WEIGHT = 0.5
+# best BM25 of the query (0..1) or a share of its ideal score, times how far the query's
+# words can occur in the document's language; raw cosine; a prior in 0..1. Chosen
+# together on three dev sets (docs/benchmarks.md says what each buys where).
+
+
+class FusionWeights(NamedTuple):
+    dense: float = 2.0  # cosine against BM25 in 0..1
+    prior: float = 0.5  # the mention prior
+    ideal_share: float = 0.0  # divide BM25 by at least this share of the ideal score
+    trust_power: float = 0.0  # BM25 × (share of query words in the doc's language) ** this
 
 
 class Postings(NamedTuple):
@@ -67,12 +66,8 @@ class Postings(NamedTuple):
 
 
 def tokenize(text: str) -> list[str]:
-    """Lowercase unicode words without stop words or one-letter tokens."""
-    return [
-        word
-        for word in WORD.findall(text.lower())
-        if len(word) >= MIN_TOKEN_LENGTH and word not in STOP_WORDS
-    ]
+    """Folded words of two letters or more without stop words (``textnorm.tokens``)."""
+    return textnorm.tokens(text)
 
 
 class BM25Index:
@@ -87,6 +82,11 @@ class BM25Index:
         self.vocabulary: dict[str, int] = {}
         self.postings = Postings(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0))
         self.size = 0
+        self.idf = np.zeros(0)
+        self.average = 1.0
+        self.languages: list[str] = []  # the languages of the rows, each once
+        self.row_language = np.zeros(0, dtype=np.int64)  # index into ``languages``
+        self.term_languages = np.zeros(0, dtype=np.int64)  # bit i: a row in languages[i] has it
 
     def _counts(self, title: str, body: str) -> dict[int, float]:
         counts: dict[int, float] = {}
@@ -98,8 +98,18 @@ class BM25Index:
             counts[term] = counts.get(term, 0.0) + weight
         return counts
 
-    def build(self, docs: list[tuple[str, str]]) -> Postings:
-        """Index (title, body) pairs; row ``i`` of the results is ``docs[i]``."""
+    def build(
+        self,
+        docs: list[tuple[str, str]],
+        languages: list[str] | None = None,
+        statistics: "BM25Index | None" = None,
+    ) -> Postings:
+        """Index (title, body) pairs; row ``i`` of the results is ``docs[i]``.
+
+        ``languages``: each document's language ("" when unknown), for ``trust``.
+        ``statistics``: a larger index whose document frequencies and average length
+        this one uses, so that the scores of a few changed documents compare with its.
+        """
         self.vocabulary = {}
         self.size = len(docs)
         per_doc = [self._counts(title, body) for title, body in docs]
@@ -107,19 +117,72 @@ class BM25Index:
         tf = np.array([f for counts in per_doc for f in counts.values()], dtype=np.float64)
         rows = np.repeat(np.arange(self.size), [len(c) for c in per_doc]).astype(np.int32)
         length = np.array([sum(c.values()) for c in per_doc], dtype=np.float64)
-        average = float(length.mean()) if self.size else 1.0
-        norm = self.k1 * (1 - self.b + self.b * length / max(average, 1e-9))
+        self.average = float(length.mean()) if self.size else 1.0
         df = np.bincount(terms, minlength=len(self.vocabulary))
-        idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
-        weights = tf * (self.k1 + 1) / (tf + norm[rows]) * idf[terms]
+        self.idf = np.log1p((self.size - df + 0.5) / (df + 0.5))
+        if statistics is not None:
+            self.average = statistics.average
+            self.idf = statistics.idf_of(list(self.vocabulary))
+        norm = self.k1 * (1 - self.b + self.b * length / max(self.average, 1e-9))
+        weights = tf * (self.k1 + 1) / (tf + norm[rows]) * self.idf[terms]
         order = np.argsort(terms, kind="stable")
         indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.postings = Postings(indptr, rows[order], weights[order])
+        self._index_languages(languages or [""] * self.size)
         return self.postings
+
+    def idf_of(self, words: list[str]) -> np.ndarray:
+        """This index's idf of each word; a word it has never seen gets the highest."""
+        unseen = math.log1p((self.size + 0.5) / 0.5)
+        return np.array([self.idf[self.vocabulary[w]] if w in self.vocabulary else unseen
+                         for w in words], dtype=np.float64)  # fmt: skip
+
+    def _index_languages(self, languages: list[str]) -> None:
+        """Which languages' documents use each term (a bit mask per term, at most 62)."""
+        self.languages = sorted(set(languages))[:62]
+        code = {language: i for i, language in enumerate(self.languages)}
+        self.row_language = np.array([code.get(lang, 0) for lang in languages], dtype=np.int64)
+        indptr, rows, _ = self.postings
+        bits = np.left_shift(1, self.row_language[rows]) if len(rows) else np.zeros(1, np.int64)
+        starts = indptr[:-1]
+        masks = np.bitwise_or.reduceat(bits, np.minimum(starts, max(len(bits) - 1, 0)))
+        self.term_languages = np.where(np.diff(indptr) > 0, masks[: len(starts)], 0)
+
+    def query_terms(self, query: str) -> tuple[list[int], int]:
+        """A query's distinct indexed terms, and how many of its distinct words are unknown."""
+        distinct = set(tokenize(query))
+        known = [self.vocabulary[w] for w in distinct if w in self.vocabulary]
+        return known, len(distinct) - len(known)
+
+    def ideal(self, query: str) -> float:
+        """The BM25 of an average-length document holding each query word once (k1 cancels)."""
+        known, unknown = self.query_terms(query)
+        unseen_idf = math.log1p((self.size + 0.5) / 0.5)
+        return float(self.idf[known].sum()) + unknown * unseen_idf if self.size else 0.0
+
+    def trust(self, query: str, power: float, shares: dict | None = None) -> np.ndarray:
+        """Per row, how far the query's words can occur in its language, in 0..1.
+
+        The share of the query's indexed words that documents of the row's language use,
+        raised to ``power``. A German question scores 1 on German documents and little on
+        English ones, whose BM25 for it is noise (the few names both share).
+        """
+        shares = self.language_shares(query) if shares is None else shares
+        per_language = np.array([shares.get(language, 0.0) for language in self.languages])
+        return per_language[self.row_language] ** power if self.size else np.zeros(0)
+
+    def language_shares(self, query: str) -> dict[str, float]:
+        """For each language of the rows, the share of the query's indexed words it uses."""
+        known, _ = self.query_terms(query)
+        if not known:
+            return {}
+        masks = self.term_languages[known]
+        return {language: np.count_nonzero(masks & (1 << i)) / len(known)
+                for i, language in enumerate(self.languages)}  # fmt: skip
 
     def scores(self, query: str) -> np.ndarray:
         """BM25 score of every row; each distinct query word counts once."""
-        terms = {self.vocabulary[w] for w in tokenize(query) if w in self.vocabulary}
+        terms, _ = self.query_terms(query)
         if not terms or not self.size:
             return np.zeros(self.size)
         indptr, rows, weights = self.postings
@@ -156,8 +219,10 @@ def chunks_for_embedding(title: str, body: str) -> list[str]:
     """
     words = body.split()
     starts = range(0, max(1, len(words) - (WINDOW_WORDS - WINDOW_STRIDE)), WINDOW_STRIDE)
-    windows = [f"{title}. {' '.join(words[s : s + WINDOW_WORDS])}" for s in starts]
-    return [title, *windows[:MAX_WINDOWS]] if words else [title]
+    heading = f"{title}. " if title.strip() else ""
+    windows = [heading + " ".join(words[s : s + WINDOW_WORDS]) for s in starts]
+    titles = [title] if title.strip() else []
+    return [*titles, *windows[:MAX_WINDOWS]] if words else titles or [title]
 
 
 def max_per_document(
@@ -180,23 +245,31 @@ def fuse(
     lexical: list[tuple[int, float]],
     dense: list[tuple[int, float]],
     prior: np.ndarray | None = None,
-    dense_weight: float = DENSE_WEIGHT,
-    prior_weight: float = PRIOR_WEIGHT,
+    *,
+    trust: np.ndarray | None = None,
+    ideal: float = 0.0,
+    weights: "FusionWeights | None" = None,
 ) -> list[tuple[int, float]]:
-    """Weighted sum of BM25 / best BM25, cosine and prior over both lists' documents.
+    """Weighted sum of trusted, scaled BM25, cosine and prior over both lists' documents.
 
-    A document missing from the lexical list scores 0 there (it matched no word, or
-    fewer than the list's last); one missing from the dense list gets the list's lowest
-    cosine, an upper bound that keeps the two lists symmetric without inventing a match.
+    BM25 is divided by the larger of the query's best BM25 and ``ideal_share`` × its
+    ideal score (``BM25Index.ideal``), so that a match on one common word stays small,
+    then multiplied by the row's ``trust``. A document missing from the lexical list
+    scores 0 there; one missing from the dense list gets the list's lowest cosine, an
+    upper bound that keeps the two lists symmetric without inventing a match.
     """
+    weights = weights or FusionWeights()
     top = max((score for _, score in lexical), default=0.0)
-    lex = {row: score / top for row, score in lexical} if top > 0 else {}
+    scale = max(top, weights.ideal_share * ideal)
+    lex = {row: score / scale for row, score in lexical} if scale > 0 else {}
+    if trust is not None:
+        lex = {row: score * float(trust[row]) for row, score in lex.items()}
     cos = dict(dense)
     floor = min(cos.values(), default=0.0)
     fused = {
         row: lex.get(row, 0.0)
-        + dense_weight * cos.get(row, floor)
-        + (prior_weight * float(prior[row]) if prior is not None else 0.0)
+        + weights.dense * cos.get(row, floor)
+        + (weights.prior * float(prior[row]) if prior is not None else 0.0)
         for row in lex.keys() | cos.keys()
     }
     return sorted(fused.items(), key=lambda hit: (-hit[1], hit[0]))

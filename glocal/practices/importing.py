@@ -31,7 +31,7 @@ from glocal.reference.models import Country, Sdg, Theme
 
 from .forms import RICH_FIELDS
 from .models import Practice, Revision, Status
-from .services import record_revision, unique_slug
+from .services import record_revision, refresh_search_of, unique_slug
 
 ROW_KEY = "_row"
 SEPARATOR = ";"
@@ -77,6 +77,7 @@ class ImportResult:
     updated: int = 0
     unchanged: int = 0
     errors: list[RowError] = field(default_factory=list)
+    practice_ids: list[int] = field(default_factory=list)  # created or updated
 
     def counts(self) -> dict[str, int]:
         numbers = {name: getattr(self, name) for name in ("created", "updated", "unchanged")}
@@ -286,12 +287,15 @@ def import_practices(
     source_name: str,
     user: User | None = None,
     progress: Callable[[int], object] | None = None,
+    embed_later: bool = True,
 ) -> ImportResult:
     """Create or update practices keyed by (source, source id), all rows or none.
 
     A row may name its own ``source_name``; otherwise ``source_name`` applies. Rows equal to
     the stored practice are left alone. If any row is invalid nothing is written and the
-    result lists every row's problems.
+    result lists every row's problems. Search is refreshed once for the whole file; the
+    written practices are embedded by one background task, or by the caller when
+    ``embed_later`` is false (``result.practice_ids`` says which).
     """
     lookups, result = _Lookups.load(source_name=source_name, rows=rows), ImportResult()
     with transaction.atomic():
@@ -309,6 +313,9 @@ def import_practices(
         if result.errors:
             transaction.set_rollback(True)
             result.created = result.updated = result.unchanged = 0
+            result.practice_ids = []
+        else:
+            refresh_search_of(result.practice_ids, embed=embed_later)
     return result
 
 
@@ -379,7 +386,10 @@ def _write(plan: _Plan, *, user: User | None, result: ImportResult, lookups: _Lo
     if "sdgs" in plan.many:
         practice.sdgs.set(plan.many["sdgs"])
     note = _("Imported from %(source)s") % {"source": practice.source_name}
-    record_revision(practice=practice, action=Revision.Action.IMPORTED, user=user, note=note)
+    record_revision(
+        practice=practice, action=Revision.Action.IMPORTED, user=user, note=note, search=False
+    )
+    result.practice_ids.append(practice.pk)
     if plan.is_new:
         result.created += 1
     else:

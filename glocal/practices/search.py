@@ -12,6 +12,8 @@ from django.db import connection
 from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
+from glocal.lib import textnorm
+
 logger = logging.getLogger(__name__)
 WORD = re.compile(r"\w+", re.UNICODE)
 TEXT_FIELDS = ("title", "summary", "objectives", "approach", "results", "target_groups")
@@ -44,12 +46,22 @@ def in_ranked_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
 
 
 def database_search(queryset: QuerySet, q: str) -> QuerySet:
+    """PostgreSQL's English full-text search for English queries; for any other language
+    (its stemmer would mangle the words) every term or one of its spellings must occur."""
     terms = query_terms(q)
     if not terms:
         return queryset
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and textnorm.detect_language(q) in ("en", ""):
         return _search_postgresql(queryset, " ".join(terms))
     return _search_portable(queryset, terms)
+
+
+def spellings(term: str) -> set[str]:
+    """A lower-case term as it may be written: capitalised (SQLite folds case only in
+    ASCII), without accents, and in the other Serbian script."""
+    variants = {term, term.capitalize(), textnorm.fold(term)}
+    variants.add(textnorm.to_serbian_cyrillic(textnorm.fold(term)))
+    return {v for v in variants | {v.capitalize() for v in variants} if v}
 
 
 def _search_postgresql(queryset: QuerySet, text: str) -> QuerySet:
@@ -70,11 +82,14 @@ def _search_portable(queryset: QuerySet, terms: list[str]) -> QuerySet:
     condition = Q()
     hits = []
     for term in terms:
-        anywhere = Q()
-        for field in TEXT_FIELDS:
-            anywhere |= Q(**{f"{field}__icontains": term})
+        anywhere, in_title, in_summary = Q(), Q(), Q()
+        for spelling in spellings(term):
+            for field in TEXT_FIELDS:
+                anywhere |= Q(**{f"{field}__icontains": spelling})
+            in_title |= Q(title__icontains=spelling)
+            in_summary |= Q(summary__icontains=spelling)
         condition &= anywhere
-        hits.append(When(title__icontains=term, then=Value(0)))
-        hits.append(When(summary__icontains=term, then=Value(1)))
+        hits.append(When(in_title, then=Value(0)))
+        hits.append(When(in_summary, then=Value(1)))
     score = Case(*hits, default=Value(2), output_field=IntegerField())
     return queryset.filter(condition).annotate(rank=score).order_by(F("rank").asc(), "title")

@@ -18,7 +18,7 @@ from glocal.members.models import User
 
 from .engine import TEXT_FIELDS, bump_generation
 from .models import Practice, Revision, Status
-from .tasks import embed_practice
+from .tasks import embed_practice, embed_practice_batch
 
 SNAPSHOT_EXCLUDE = {"id", "created_at", "updated_at"}
 SEARCHED_FIELDS = {"title", "status", *TEXT_FIELDS}
@@ -47,6 +47,17 @@ def refresh_search(practice_id: int) -> None:
     transaction.on_commit(lambda: embed_practice.enqueue(practice_id))
 
 
+def refresh_search_of(practice_ids: list[int], *, embed: bool = True) -> None:
+    """One index update for many practices (an import), and one background task to embed
+    them in batches; ``embed=False`` when the caller embeds them itself."""
+    if not practice_ids:
+        return
+    bump_generation()
+    if embed:
+        ids = list(practice_ids)
+        transaction.on_commit(lambda: embed_practice_batch.enqueue(ids))
+
+
 def snapshot(practice: Practice) -> dict:
     """The practice as plain JSON, many-to-many fields as sorted keys."""
     data = model_to_dict(practice, exclude=["themes", "sdgs"])
@@ -59,13 +70,14 @@ def snapshot(practice: Practice) -> dict:
 
 
 def record_revision(
-    *, practice: Practice, action: str, user: User | None, note: str = ""
+    *, practice: Practice, action: str, user: User | None, note: str = "", search: bool = True
 ) -> Revision:
+    """``search=False``: the caller refreshes search once for many practices."""
     previous = practice.revisions.order_by("-created_at", "-pk").first()
     current = snapshot(practice)
     before = previous.snapshot if previous else {}
     changed = sorted(k for k, v in current.items() if before.get(k) != v and k != "version")
-    if SEARCHED_FIELDS.intersection(changed):
+    if search and SEARCHED_FIELDS.intersection(changed):
         refresh_search(practice.pk)
     return Revision.objects.create(
         practice=practice,

@@ -9,3 +9,9 @@ from .engine import embed_practices
 def embed_practice(practice_id: int) -> int:
     """Compute and store the embedding of one practice after it was saved."""
     return embed_practices([practice_id])
+
+
+@task()
+def embed_practice_batch(practice_ids: list[int]) -> int:
+    """Embed many practices (an import) in batches, then update the search index once."""
+    return embed_practices(practice_ids)

@@ -18,7 +18,9 @@ REFERENCE = Path(__file__).parent / "data" / "minilm_reference.npz"
 
 @pytest.fixture(autouse=True)
 def fresh_singleton(monkeypatch):
+    """These tests are about MiniLM, the model before multilingual-e5-small."""
     monkeypatch.delenv("GLOCAL_EMBEDDINGS", raising=False)
+    monkeypatch.setenv("GLOCAL_SEARCH_MODEL", "minilm")
     embeddings.reset_encoder()
     yield
     embeddings.reset_encoder()

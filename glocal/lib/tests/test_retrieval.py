@@ -5,6 +5,7 @@ import pytest
 
 from glocal.lib.retrieval import (
     BM25Index,
+    FusionWeights,
     chunks_for_embedding,
     fuse,
     max_per_document,
@@ -32,7 +33,8 @@ def built(**kwargs) -> BM25Index:
         ("The Budget of THE city", ["budget", "city"]),
         ("Citizens' Jury, Q&A", ["citizens", "jury"]),
         ("a is of to", []),
-        ("Bürgerhaushalt in Köln", ["bürgerhaushalt", "köln"]),
+        ("Bürgerhaushalt in Köln", ["burgerhaushalt", "koln"]),  # accents folded
+        ("Les cours de langue pour adultes", ["cours", "langue", "adultes"]),
     ],
 )
 def test_tokenize(text, expected):
@@ -81,7 +83,7 @@ def test_empty_index_returns_nothing():
 
 @pytest.mark.parametrize(
     ("body", "count"),
-    [("", 1), ("word " * 10, 2), ("word " * 150, 2), ("word " * 250, 3), ("word " * 10_000, 31)],
+    [("", 1), ("word " * 10, 2), ("word " * 200, 2), ("word " * 250, 3), ("word " * 10_000, 9)],
 )
 def test_chunks_are_title_then_titled_windows(body, count):
     chunks = chunks_for_embedding("Survey", body)
@@ -107,15 +109,16 @@ def test_max_per_document_keeps_best_chunk():
     ],
 )
 def test_fuse(lexical, dense, first):
-    fused = fuse(lexical, dense)
+    fused = fuse(lexical, dense, weights=FusionWeights(dense=2.0, prior=0.5))
     assert fused[0][0] == first
     assert {row for row, _ in fused} == {row for row, _ in lexical + dense}
 
 
 def test_fuse_prior_breaks_near_ties_but_not_clear_wins():
     prior = np.array([0.0, 1.0, 0.0])
-    near = fuse([(0, 5.0), (1, 4.9)], [(0, 0.5), (1, 0.5)], prior)
-    clear = fuse([(0, 5.0)], [(0, 0.7), (1, 0.3)], prior)
+    weights = FusionWeights(dense=2.0, prior=0.5)
+    near = fuse([(0, 5.0), (1, 4.9)], [(0, 0.5), (1, 0.5)], prior, weights=weights)
+    clear = fuse([(0, 5.0)], [(0, 0.7), (1, 0.3)], prior, weights=weights)
     assert near[0][0] == 1
     assert clear[0][0] == 0
 
@@ -131,3 +134,39 @@ def test_mention_prior_counts_other_documents_naming_a_title():
     assert prior[0] == pytest.approx(1.0)  # named twice (self-mentions do not count)
     assert 0 < prior[1] < 1  # named once: plural and case folded
     assert prior[2] == prior[3] == 0
+
+
+def test_chunks_of_an_untitled_text_are_its_windows_alone():
+    windows = chunks_for_embedding("", "word " * 250)
+    assert windows == ["word " * 199 + "word", "word " * 49 + "word"]
+
+
+def test_a_match_on_one_word_of_a_long_query_stays_small_against_its_ideal_score():
+    weights = FusionWeights(dense=0.0, prior=0.0, ideal_share=1.0)
+    fused = fuse([(0, 2.0)], [], ideal=8.0, weights=weights)
+    alone = fuse([(0, 2.0)], [], weights=FusionWeights(dense=0.0, prior=0.0))
+    assert fused == [(0, 0.25)]
+    assert alone == [(0, 1.0)]
+
+
+MULTILINGUAL = [
+    ("Sprachkurse", "Sprachkurse für Erwachsene am Abend in der Bibliothek"),
+    ("Language courses", "Language courses for adults in the evening at the library"),
+    ("Курсеви", "Курсеви језика за одрасле увече у библиотеци"),
+]
+
+
+def test_trust_is_the_share_of_query_words_used_in_each_documents_language():
+    index = BM25Index()
+    index.build(MULTILINGUAL, ["de", "en", "sr"])
+    assert index.trust("Bibliothek Abend", power=1.0).tolist() == [1.0, 0.0, 0.0]
+    assert index.trust("library Abend", power=1.0).tolist() == [0.5, 0.5, 0.0]
+    assert index.trust("library Abend", power=2.0).tolist() == [0.25, 0.25, 0.0]
+    assert index.trust("nothing known", power=1.0).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_serbian_latin_query_finds_the_cyrillic_text():
+    index = BM25Index()
+    index.build(MULTILINGUAL, ["de", "en", "sr"])
+    assert index.search("kursevi jezika u biblioteci", limit=3)[0][0] == 2
+    assert index.trust("kursevi jezika", power=1.0).tolist() == [0.0, 0.0, 1.0]

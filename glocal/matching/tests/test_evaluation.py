@@ -1,10 +1,11 @@
 import json
 from io import StringIO
 
+import numpy as np
 import pytest
 from django.core.management import call_command
 
-from glocal.matching.evaluation import mrr_at, ndcg_at, recall_at
+from glocal.matching.evaluation import breakdown, mrr_at, ndcg_at, recall_at
 from glocal.practices.models import Practice
 
 
@@ -54,3 +55,41 @@ def test_evaluate_search_scores_the_production_engine_and_leaves_no_trace(beir):
 def test_evaluate_search_refuses_a_folder_that_is_not_beir(tmp_path):
     with pytest.raises(Exception, match="not a BEIR folder"):
         call_command("evaluate_search", str(tmp_path))
+
+
+def test_breakdown_by_query_language_and_same_or_cross_language():
+    metadata = {
+        "q1": {"language": "de", "document_language": "de"},
+        "q2": {"language": "de", "document_language": "en"},
+        "q3": {"language": "ar", "document_language": "en"},
+    }
+    result = breakdown({"q1": 1.0, "q2": 0.5, "q3": 0.0}, metadata)
+    assert result == {
+        "cross_language": {"queries": 2, "ndcg@10": 0.25},
+        "same_language": {"queries": 1, "ndcg@10": 1.0},
+        "by_language": {
+            "ar": {"queries": 1, "ndcg@10": 0.0},
+            "de": {"queries": 2, "ndcg@10": 0.75},
+        },
+    }
+    assert breakdown({"q1": 1.0}, {}) == {}
+
+
+@pytest.mark.django_db
+def test_evaluate_search_prints_the_language_breakdown_and_fills_a_vector_cache(beir, tmp_path):
+    queries = [("q1", "Einwohner entscheiden, wofür das Budget ausgegeben wird", "de"),
+               ("q2", "randomly selected people met to deliberate", "en")]  # fmt: skip
+    (beir / "queries.jsonl").write_text("\n".join(
+        json.dumps({"_id": i, "text": t, "metadata": {"language": lang, "document_language": "en"}})
+        for i, t, lang in queries
+    ))  # fmt: skip
+    cache = tmp_path / "vectors.npz"
+    out = StringIO()
+    arguments = ["--split", "dev", "--in-place", "--vector-cache", str(cache)]
+    call_command("evaluate_search", str(beir), *arguments, stdout=out)
+    result = json.loads(out.getvalue().strip().splitlines()[-1])
+    assert result["ndcg@10"] == 1.0
+    assert result["same_language"] == {"queries": 1, "ndcg@10": 1.0}
+    assert result["cross_language"] == {"queries": 1, "ndcg@10": 1.0}
+    assert set(result["by_language"]) == {"de", "en"}
+    assert len(np.load(cache)["keys"]) == 6  # three titles and three titled bodies

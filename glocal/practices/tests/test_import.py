@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from glocal.practices.engine import current_generation, engine
 from glocal.practices.exporting import write_csv, write_xlsx
 from glocal.practices.importing import (
     COLUMNS,
@@ -19,7 +20,7 @@ from glocal.practices.importing import (
     read_rows,
     summarise,
 )
-from glocal.practices.models import Practice, Revision, Status
+from glocal.practices.models import Practice, PracticeVector, Revision, Status
 
 IPSX_CSV = Path(settings.BASE_DIR).parent / "shared" / "data" / "jrc-ipsx" / "ipsx_cases.csv"
 
@@ -327,3 +328,26 @@ def test_the_jrc_ipsx_corpus_imports_and_a_second_run_changes_nothing(db):
     assert first == {"created": with_id, "updated": 0, "unchanged": 0, "errors": 0}
     assert second == {"created": 0, "updated": 0, "unchanged": with_id, "errors": 0}
     assert Practice.objects.published().filter(source_name="JRC IPS-X").count() == with_id
+
+
+def test_an_import_updates_the_search_index_once_and_embeds_in_one_task(
+    db, tmp_path, django_capture_on_commit_callbacks
+):
+    before = current_generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        import_file(write_file(tmp_path, ROWS))
+
+    assert len(callbacks) == 1  # one embedding task for the file, not one per practice
+    assert PracticeVector.objects.count() == 3
+    assert current_generation() == before + 2  # the rows, then their vectors
+
+
+def test_the_command_ends_with_every_imported_practice_embedded(db, tmp_path):
+    counts, err = run(write_file(tmp_path, ROWS))
+
+    assert counts["created"] == 3
+    assert PracticeVector.objects.count() == 3
+    assert "embedding" in err
+    practice = Practice.objects.get(source_id="a-1")
+    first, _ = engine.rank("riparare oggetti insieme ai vicini")[0]
+    assert first == practice.pk

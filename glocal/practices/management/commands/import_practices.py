@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from glocal.lib.embeddings import get_encoder
+from glocal.practices.engine import embed_practices
 from glocal.practices.importing import (
     IPSX_MARKERS,
     IPSX_SOURCE,
@@ -64,10 +66,24 @@ class Command(BaseCommand):
         source = source or (IPSX_SOURCE if fmt == "ipsx" else path.stem)
         stream = getattr(self.stderr, "_out", self.stderr)  # tqdm writes "\r", not lines
         with tqdm(total=len(rows), file=stream, unit=_("rows"), desc=path.name) as bar:
-            result = import_practices(rows=rows, source_name=source, progress=bar.update)
+            result = import_practices(
+                rows=rows, source_name=source, progress=bar.update, embed_later=False
+            )
         for error in result.errors:
             self.stderr.write(str(error))
+        if not result.errors:
+            self._embed(result.practice_ids, stream)
         self._finish(result, errors=len(result.errors))
+
+    def _embed(self, practice_ids: list[int], stream) -> None:
+        """Embed the written practices in batches now, so that the import ends searchable
+        by meaning; the search index is updated once at the end."""
+        if get_encoder() is None:
+            self.stderr.write(_("The embedding model is not available; run `manage.py reindex`."))
+            return
+        with tqdm(total=len(practice_ids), file=stream, unit=_("practices"),
+                  desc=_("embedding")) as bar:  # fmt: skip
+            embed_practices(practice_ids, progress=bar.update)
 
     def _finish(self, result: ImportResult, *, errors: int) -> None:
         """Print the counts as the last line of output; fail if anything went wrong."""

@@ -31,7 +31,7 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps({
             "practices": len(snapshot.ids),
             "embedded": computed,
-            "vectors": len(snapshot.vectors) if snapshot.vectors is not None else 0,
+            "vectors": len(snapshot.main.vectors) if snapshot.main.vectors is not None else 0,
             "mode": engine.status()["mode"],
             "index_s": round(snapshot.built_in, 3),
         }))  # fmt: skip
