@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from glocal.calls.models import Call
+from glocal.desk.views import desk
 from glocal.events.models import Event
 from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
@@ -22,6 +23,9 @@ logger = logging.getLogger(__name__)
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    """Visitors see the network's front page; a signed-in person their desk."""
+    if request.user.is_authenticated:
+        return desk(request)
     context = {
         "newest": Practice.objects.published().for_cards().order_by("-published_at")[:6],
         "practice_count": Practice.objects.published().count(),
