@@ -16,7 +16,7 @@ from .models import Application, ApplicationStatus, Assignment, Call, CallStatus
 LIMIT = 25
 SOON = datetime.timedelta(days=3)  # a deadline this close makes the line urgent
 RECENT = datetime.timedelta(days=30)  # decisions stay on the desk this long
-CLOSING = datetime.timedelta(days=14)  # the secretariat sees calls closing this soon
+CLOSING = datetime.timedelta(days=31)  # the secretariat sees calls closing within a month
 
 
 def items_for(user) -> list[DeskItem]:

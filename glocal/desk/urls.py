@@ -4,6 +4,5 @@ from . import views
 
 app_name = "desk"
 urlpatterns = [
-    path("desk/", views.desk, name="desk"),
     path("desk/reviews/", views.my_reviews, name="my_reviews"),
 ]

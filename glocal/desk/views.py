@@ -1,4 +1,4 @@
-"""The desk: what needs the signed-in person, from every app, most pressing first."""
+"""Pages of the desk beyond the home page: the reviewer's own list."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -6,22 +6,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from glocal.members.models import Municipality
-
 from .registry import items_for
 
 REVIEW_KINDS = {"review_assigned"}
-
-
-@require_GET
-@login_required
-def desk(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    context = {
-        "items": items_for(user),
-        "towns": list(Municipality.objects.filter(memberships__user=user).only("name", "slug")),
-    }
-    return render(request, "desk/desk.html", context)
 
 
 @require_GET
