@@ -30,7 +30,7 @@ def items_for(user) -> list[DeskItem]:
 def applications_of_my_towns(user, now) -> list[DeskItem]:
     mine = (
         Application.objects.of_representative(user)
-        .select_related("call")
+        .select_related("call", "municipality")
         .filter(
             Q(status=ApplicationStatus.DRAFT, call__status=CallStatus.OPEN, call__closes_at__gt=now)
             | Q(decided_at__gte=now - RECENT)
