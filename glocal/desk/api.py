@@ -123,5 +123,7 @@ def change_preferences(request: HttpRequest, payload: PreferencesIn):
         services.set_preferences(user=request.user, choices=payload.choices)
     except ValueError:
         known = ", ".join(k for k in Kind.values if k not in FIXED_KINDS)
-        raise HttpError(400, f"Unknown kind. Known kinds: {known}.") from None
+        raise HttpError(
+            400, f"Unknown kind, or a delivery it does not offer. Kinds: {known}."
+        ) from None
     return preference_rows(request.user)

@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import FIXED_KINDS, Delivery, Kind
+from .models import FIXED_KINDS, Kind, deliveries_of
 
 
 class PreferencesForm(forms.Form):
@@ -12,6 +12,6 @@ class PreferencesForm(forms.Form):
             if kind in FIXED_KINDS:
                 continue
             self.fields[kind.value] = forms.ChoiceField(
-                label=kind.label, choices=Delivery.choices, initial=current[kind.value],
+                label=kind.label, choices=deliveries_of(kind), initial=current[kind.value],
                 widget=forms.RadioSelect,
             )  # fmt: skip

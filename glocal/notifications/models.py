@@ -40,6 +40,13 @@ DEFAULT_DELIVERY = dict.fromkeys(Kind.values, Delivery.IMMEDIATELY)
 FIXED_KINDS = {Kind.INVITATION}
 
 
+def deliveries_of(kind: str) -> list[tuple[str, str]]:
+    """The choices for one kind: the digest cannot be put in the digest."""
+    if kind == Kind.DIGEST:
+        return [c for c in Delivery.choices if c[0] != Delivery.DIGEST]
+    return Delivery.choices
+
+
 class Email(models.TextChoices):
     SENT = "sent", _("e-mailed")
     WAITING = "waiting", _("waiting for the digest")

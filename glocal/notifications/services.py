@@ -17,7 +17,16 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import FIXED_KINDS, Delivery, Email, Kind, Notification, Preference, deliveries_for
+from .models import (
+    FIXED_KINDS,
+    Delivery,
+    Email,
+    Kind,
+    Notification,
+    Preference,
+    deliveries_for,
+    deliveries_of,
+)
 
 UNSUBSCRIBE_SALT = "glocal.notifications.unsubscribe"
 Attachment = tuple[str, str | bytes, str]  # file name, content, MIME type
@@ -145,7 +154,8 @@ def mark_read(*, user, ids: Iterable[int] | None = None) -> int:
 def set_preferences(*, user, choices: dict[str, str]) -> dict[str, str]:
     """Save the person's delivery per kind; unknown kinds or deliveries raise ValueError."""
     for kind, delivery in choices.items():
-        if kind not in Kind.values or kind in FIXED_KINDS or delivery not in Delivery.values:
+        allowed = [value for value, _label in deliveries_of(kind)] if kind in Kind.values else []
+        if kind in FIXED_KINDS or delivery not in allowed:
             raise ValueError(f"unknown kind or delivery: {kind}={delivery}")
         Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
     return deliveries_for(user)

@@ -121,3 +121,13 @@ def test_an_address_without_an_account_gets_the_mail_without_unsubscribe_or_reco
     assert [m.to for m in mailoutbox] == [["new@town.test"]]
     assert "List-Unsubscribe" not in mailoutbox[0].extra_headers
     assert not Notification.objects.exists()
+
+
+def test_the_digest_cannot_be_put_in_the_digest(member_client, member):
+    form = member_client.get(reverse("notifications:preferences")).context["form"]
+    assert [value for value, _label in form.fields["digest"].choices] == ["immediately", "never"]
+    response = member_client.post(
+        reverse("notifications:preferences"), deliveries_for(member) | {"digest": "digest"}
+    )
+    assert response.status_code == 200
+    assert not Preference.objects.exists()
