@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from glocal.calls.models import Application
-from glocal.events.models import Event, Registration
+from glocal.events.models import Event, ParticipantRole, Registration
 from glocal.members.models import Municipality, User
 from glocal.network.models import Post as ExchangePost
 from glocal.network.models import Report
@@ -71,7 +71,7 @@ def load_peer_visit() -> bool:
     for index, (email, status) in enumerate(queue):
         user = User.objects.get(email=email)
         Registration.objects.create(
-            event=event, user=user, role="representative", status=status,
+            event=event, user=user, role=ParticipantRole.STAFF, status=status,
             municipality=user.memberships.first().municipality,
             queued_at=now - timedelta(hours=len(queue) - index),
             confirmed_at=now if status == Status_.CONFIRMED else None,
