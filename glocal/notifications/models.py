@@ -113,6 +113,18 @@ class Preference(models.Model):
         return f"{self.user}: {self.kind} → {self.delivery}"
 
 
+def delivery_per_person(user_ids, kind: str) -> dict[int, str]:
+    """How each of these people wants ``kind`` delivered (one query for all of them)."""
+    if kind in FIXED_KINDS:
+        return dict.fromkeys(user_ids, Delivery.IMMEDIATELY)
+    chosen = dict(
+        Preference.objects.filter(user_id__in=user_ids, kind=kind).values_list(
+            "user_id", "delivery"
+        )
+    )
+    return {pk: chosen.get(pk, DEFAULT_DELIVERY[kind]) for pk in user_ids}
+
+
 def deliveries_for(user) -> dict[str, str]:
     """Every kind's delivery for ``user``: their choices over the defaults (one query)."""
     chosen = dict(Preference.objects.filter(user=user).values_list("kind", "delivery"))

@@ -26,6 +26,7 @@ from .models import (
     Preference,
     deliveries_for,
     deliveries_of,
+    delivery_per_person,
 )
 
 UNSUBSCRIBE_SALT = "glocal.notifications.unsubscribe"
@@ -69,13 +70,14 @@ def notify(
     body = render_to_string(template, {"site_url": settings.SITE_URL} | context)
     people = {u.email.lower(): u for u in get_user_model().objects.filter(
         email__in=addresses, is_active=True)}  # fmt: skip
+    deliveries = delivery_per_person([u.pk for u in people.values()], kind)
     created, outgoing = [], []
     for address in addresses:
         user = people.get(address)
         if user is None:
             outgoing.append((address, None))
             continue
-        delivery = deliveries_for(user)[kind] if kind not in FIXED_KINDS else Delivery.IMMEDIATELY
+        delivery = deliveries[user.pk]
         email = {Delivery.IMMEDIATELY: Email.SENT, Delivery.DIGEST: Email.WAITING}.get(
             delivery, Email.NONE
         )
