@@ -73,6 +73,7 @@ def consultations_coming(user) -> list[DeskItem]:
             title=c.topic,
             url=c.get_absolute_url(),
             due=c.starts_at,
+            happens=True,
             action=_("Consultation with %(adviser)s: prepare your questions")
             % {"adviser": c.adviser},
         )

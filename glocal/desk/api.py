@@ -24,6 +24,7 @@ class DeskItemOut(Schema):
     url: str
     due: datetime | None
     urgent: bool
+    happens: bool  # ``due`` is when it takes place rather than a deadline
 
     @staticmethod
     def resolve_due(obj) -> datetime | None:

@@ -60,6 +60,7 @@ def my_registrations(user) -> list[DeskItem]:
                 action=action,
                 url=event.get_absolute_url(),
                 due=event.starts_at,
+                happens=True,
             )
         )
     return items

@@ -20,6 +20,7 @@ class DeskItem:
     url: str  # the page where it is done
     due: datetime.datetime | datetime.date | None = None
     urgent: bool = False  # late, refused or waiting on this person alone
+    happens: bool = False  # ``due`` is when it takes place (an event), not a deadline
 
     @property
     def moment(self) -> datetime.datetime:
