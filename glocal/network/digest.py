@@ -81,10 +81,10 @@ def send_digest(*, preference_id: int, now: datetime | None = None) -> bool:
     context = {"digest": digest, "user": preference.user, "preference": preference,
                "site": settings.SITE_URL}  # fmt: skip
     body = render_to_string("network/email/digest.txt", context)
-    send_digest_email(user=preference.user, subject=subject, body=body,
-                      url=reverse("notifications:list"))  # fmt: skip
-    mark_digested(digest.notifications)
-    return True
+    sent = send_digest_email(user=preference.user, subject=subject, body=body,
+                             url=reverse("notifications:list"))  # fmt: skip
+    mark_digested(digest.notifications, sent=sent)
+    return sent
 
 
 def period_of(preference: DigestPreference):

@@ -124,24 +124,27 @@ def build_email(
     return message
 
 
-def send_digest_email(*, user, subject: str, body: str, url: str) -> None:
-    """The digest itself: recorded like any notification, e-mailed unless turned off."""
+def send_digest_email(*, user, subject: str, body: str, url: str) -> bool:
+    """The digest itself: recorded like any notification and e-mailed, unless turned off."""
     notify_kind = Kind.DIGEST
     if deliveries_for(user)[notify_kind] == Delivery.NEVER:
-        return
+        return False
     Notification.objects.create(user=user, kind=notify_kind, title=subject[:300], body=body,
                                 url=url, email=Email.SENT)  # fmt: skip
     message = build_email(to=user.email, user_id=user.pk, kind=notify_kind, subject=subject,
                           body=body, url=url)  # fmt: skip
     transaction.on_commit(message.send)
+    return True
 
 
 def waiting_for_digest(user) -> QuerySet[Notification]:
     return Notification.objects.of(user).waiting_for_digest().order_by("created_at", "pk")
 
 
-def mark_digested(notifications: Iterable[Notification]) -> None:
-    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(email=Email.DIGESTED)
+def mark_digested(notifications: Iterable[Notification], *, sent: bool = True) -> None:
+    """The lines went out in a digest, or (digest turned off) will not be e-mailed at all."""
+    state = Email.DIGESTED if sent else Email.NONE
+    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(email=state)
 
 
 def mark_read(*, user, ids: Iterable[int] | None = None) -> int:

@@ -134,3 +134,16 @@ def test_the_notification_link_marks_it_read_and_opens_the_item(
     assert client.get(response["Location"]).status_code == 200
     notification.refresh_from_db()
     assert notification.is_read
+
+
+def test_turning_the_digest_off_sends_no_digest_and_settles_the_waiting_lines(
+    run, member, other_member, mailoutbox
+):
+    Preference.objects.create(user=other_member, kind="mention", delivery="digest")
+    Preference.objects.create(user=other_member, kind="digest", delivery="never")
+    run(network.start_thread, title="Summer clubs", author=member,
+        body="<p>@officer@zahle.test any ideas?</p>")  # fmt: skip
+    assert run(send_digests) == 0
+    assert mailoutbox == []
+    assert Notification.objects.get(user=other_member, kind="mention").email == "none"
+    assert not Notification.objects.filter(user=other_member, kind="digest").exists()
