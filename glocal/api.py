@@ -16,6 +16,7 @@ from ninja.throttling import AnonRateThrottle, SimpleRateThrottle
 
 from glocal.calls.api import router as calls
 from glocal.cooperation.api import router as cooperation
+from glocal.desk.api import router as me
 from glocal.events.api import router as events
 from glocal.members.api import error_body, presented_token
 from glocal.members.api import router as municipalities
@@ -56,6 +57,7 @@ api.add_router("/v1", calls)
 api.add_router("/v1", events)
 api.add_router("/v1", network)
 api.add_router("/v1", cooperation)
+api.add_router("/v1", me)
 
 
 def field_errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -20,6 +20,8 @@ urlpatterns = [
     path("", include("glocal.events.urls")),
     path("", include("glocal.network.urls")),
     path("", include("glocal.cooperation.urls")),
+    path("", include("glocal.notifications.urls")),
+    path("", include("glocal.desk.urls")),
     path("", include("glocal.opendata.urls")),
     path("", include("glocal.maps.urls")),
     path("api/", api.urls),

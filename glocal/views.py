@@ -9,13 +9,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from glocal.calls.models import Call
+from glocal.desk.registry import items_for as desk_items_for
 from glocal.events.models import Event
 from glocal.lib.stale_tasks import abandoned_tasks
 from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
 from glocal.network.models import Update
 from glocal.practices.engine import engine
-from glocal.practices.models import Practice, Status
+from glocal.practices.models import Practice
 from glocal.projects.models import Project
 
 logger = logging.getLogger(__name__)
@@ -23,26 +24,29 @@ logger = logging.getLogger(__name__)
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    context = {
+    """Visitors see the network's front page; a signed-in person their desk."""
+    user = request.user
+    context = network_news(user)
+    if user.is_authenticated:
+        context |= personal_blocks(user) | {"desk_items": desk_items_for(user)}
+        return render(request, "desk/desk.html", context)
+    context |= {
         "newest": Practice.objects.published().for_cards().order_by("-published_at")[:6],
         "practice_count": Practice.objects.published().count(),
         "municipality_count": Municipality.objects.filter(is_member=True).count(),
     }
-    user = request.user
-    context |= network_news(user)
-    if user.is_authenticated:
-        mine = Project.objects.editable_by(user).running().select_related("municipality")
-        context["my_projects"] = mine[:5]
-        context["my_towns"] = towns = list(Municipality.objects.filter(memberships__user=user))
-        if towns:
-            town = with_profile(Municipality.objects).get(pk=towns[0].pk)
-            context["top_town"], context["top_five"] = town, recommend(town, limit=5)
-        context["my_drafts"] = Practice.objects.editable_by(user).filter(
-            status__in=[Status.DRAFT, Status.CHANGES_REQUESTED, Status.SUBMITTED]
-        )
-    if user.is_staff:
-        context["to_review"] = Practice.objects.filter(status=Status.SUBMITTED).count()
     return render(request, "home.html", context)
+
+
+def personal_blocks(user) -> dict:
+    """The person's towns, the top five practices for the first, their running projects."""
+    mine = Project.objects.editable_by(user).running().select_related("municipality")
+    context = {"my_projects": mine[:5]}
+    context["my_towns"] = towns = list(Municipality.objects.filter(memberships__user=user))
+    if towns:
+        town = with_profile(Municipality.objects).get(pk=towns[0].pk)
+        context["top_town"], context["top_five"] = town, recommend(town, limit=5)
+    return context
 
 
 def network_news(user) -> dict:

@@ -10,8 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_ORDER = [
-    "lib", "reference", "members", "translations", "practices", "matching", "projects", "calls",
-    "events", "network", "cooperation", "opendata", "maps", "demo",
+    "lib", "reference", "notifications", "members", "translations", "practices", "matching",
+    "projects", "calls", "events", "network", "cooperation", "desk", "opendata", "maps", "demo",
 ]  # fmt: skip
 
 

@@ -4,15 +4,15 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.lib.dates import add_years
 from glocal.lib.slugs import unique_slug
 from glocal.members.models import User
+from glocal.notifications.models import Kind
+from glocal.notifications.services import notify
 from glocal.practices.models import Distinction, Practice
 from glocal.projects.models import Project
 from glocal.projects.services import start_project
@@ -295,8 +295,9 @@ def notify_decision(*, application_id: int) -> None:
     }
     if application.created_by and application.created_by.is_active:
         recipients.add(application.created_by.email)
+    path = application.get_absolute_url()
     context = {"application": application, "call": application.call,
-               "url": settings.SITE_URL + application.get_absolute_url()}  # fmt: skip
+               "url": settings.SITE_URL + path}  # fmt: skip
     subject = _("Decision on your application to %(call)s") % {"call": application.call}
-    body = render_to_string("calls/email/decision.txt", context)
-    send_mail(subject, body, None, sorted(recipients))
+    notify(kind=Kind.CALL_DECISION, recipients=recipients, subject=subject,
+           template="calls/email/decision.txt", context=context, url=path)  # fmt: skip

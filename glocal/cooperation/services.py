@@ -2,17 +2,16 @@
 
 import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.models import Municipality, User
+from glocal.notifications.models import Kind
+from glocal.notifications.services import notify
 from glocal.projects.models import Project
 
 from . import suggest
@@ -32,16 +31,20 @@ def secretariat_emails() -> list[str]:
     return list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
 
 
+TEMPLATE_KINDS = {
+    "invited": Kind.COLLABORATION, "answered": Kind.COLLABORATION, "match": Kind.SOLIDARITY,
+    "moved": Kind.SOLIDARITY, "requested": Kind.CONSULTATION, "scheduled": Kind.CONSULTATION,
+}  # fmt: skip
+
+
 def send(recipients: list[str], subject: str, template: str, context: dict, attach=None) -> None:
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return
-    context = {"site_url": settings.SITE_URL, **context}
-    body = render_to_string(f"cooperation/email/{template}.txt", context)
-    message = EmailMessage(subject, body, None, recipients)
-    if attach:
-        message.attach(*attach)
-    message.send()
+    """Notify each recipient; the page linked is the object the e-mail is about."""
+    about = next(context[key] for key in ("collaboration", "post", "match", "consultation")
+                 if key in context)  # fmt: skip
+    url = about.need.get_absolute_url() if isinstance(about, Match) else about.get_absolute_url()
+    notify(kind=TEMPLATE_KINDS[template], recipients=recipients, subject=subject, url=url,
+           template=f"cooperation/email/{template}.txt", context=context,
+           attachments=[attach] if attach else [])  # fmt: skip
 
 
 # ---------------------------------------------------------------- collaborations

@@ -1,12 +1,13 @@
 """Mail to participants, always sent after the transaction commits."""
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+from glocal.notifications.models import Kind
+from glocal.notifications.services import notify
 
 from .ical import build_calendar
 
@@ -19,6 +20,7 @@ SUBJECTS = {
     "reminder": gettext_noop("Reminder: %s is coming up"),
 }
 WITH_CALENDAR = {"confirmed", "promoted", "reminder"}
+KINDS = {"promoted": Kind.EVENT_PROMOTION, "reminder": Kind.EVENT_REMINDER}
 
 
 def on_commit_send(registration_id: int, template: str) -> None:
@@ -39,14 +41,15 @@ def send_registration_mail(registration_id: int, template: str) -> None:
     context = {"registration": registration, "event": event, "user": user,
                "url": settings.SITE_URL + event.get_absolute_url(),
                "agenda_url": settings.SITE_URL + "/events/agenda/"}  # fmt: skip
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _(SUBJECTS[template]) % event.title
-        body = render_to_string(f"events/email/{template}.txt", context)
-    message = EmailMessage(subject, body, None, [user.email])
+    attachments = []
     if template in WITH_CALENDAR:
         ics = build_calendar([event], with_online_link=True)
-        message.attach(f"{event.slug}.ics", ics, "text/calendar")
-    message.send()
+        attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
+    with translation.override(settings.LANGUAGE_CODE):
+        notify(kind=KINDS.get(template, Kind.EVENT_REGISTRATION), recipients=[user.email],
+               subject=_(SUBJECTS[template]) % event.title, context=context,
+               template=f"events/email/{template}.txt", url=event.get_absolute_url(),
+               attachments=attachments)  # fmt: skip
 
 
 def send_booking_mail(booking_id: int) -> None:
@@ -61,6 +64,7 @@ def send_booking_mail(booking_id: int) -> None:
     context = {"session": session, "event": session.event, "user": user,
                "url": settings.SITE_URL + "/events/agenda/"}  # fmt: skip
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("A place freed up for you: %s") % session.title
-        body = render_to_string("events/email/session_promoted.txt", context)
-    EmailMessage(subject, body, None, [user.email]).send()
+        notify(kind=Kind.EVENT_PROMOTION, recipients=[user.email],
+               subject=_("A place freed up for you: %s") % session.title,
+               template="events/email/session_promoted.txt", context=context,
+               url=session.event.get_absolute_url())  # fmt: skip

@@ -1,15 +1,15 @@
 """Writes about people and municipalities that touch several rows or send mail."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.forms import BaseInlineFormSet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.lib.three_way import merge_fields
+from glocal.notifications.models import Kind
+from glocal.notifications.services import notify
 
 from .forms import MunicipalityForm, posted_profile_values, profile_values
 from .models import Invitation, Membership, Municipality, User
@@ -70,13 +70,12 @@ def invite_person(
         position=position,
         invited_by=invited_by,
     )
-    url = settings.SITE_URL + reverse("members:accept_invitation", args=[invitation.token])
-    body = render_to_string(
-        "members/email/invitation.txt",
-        {"invitation": invitation, "url": url, "network": settings.NETWORK_NAME},
-    )
+    path = reverse("members:accept_invitation", args=[invitation.token])
     subject = _("You are invited to %(network)s on Glocal") % {"network": settings.NETWORK_NAME}
-    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    notify(kind=Kind.INVITATION, recipients=[invitation.email], subject=subject, url=path,
+           template="members/email/invitation.txt",
+           context={"invitation": invitation, "url": settings.SITE_URL + path,
+                    "network": settings.NETWORK_NAME})  # fmt: skip
     return invitation
 
 

@@ -5,10 +5,9 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -16,6 +15,8 @@ from django.utils.translation import gettext as _
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.models import Municipality, User
+from glocal.notifications.models import Kind
+from glocal.notifications.services import notify
 from glocal.projects.models import Project
 
 from .models import (
@@ -41,18 +42,13 @@ class NetworkError(ValueError):
     """A request that cannot be done as asked; the message is shown to the person."""
 
 
-def mail(*, subject: str, template: str, context: dict, recipients: Iterable[str]) -> None:
-    """Send one e-mail per recipient once the transaction commits."""
-    recipients = sorted({r for r in recipients if r})
-    if not recipients:
-        return
-    body = render_to_string(f"network/email/{template}.txt", context | {"site": settings.SITE_URL})
-
-    def send() -> None:
-        for recipient in recipients:
-            send_mail(subject, body, None, [recipient])
-
-    transaction.on_commit(send)
+def mail(
+    *, kind: str, subject: str, template: str, context: dict, recipients: Iterable[str], url: str
+) -> None:
+    """Notify each recipient; their e-mails leave once the transaction commits."""
+    notify(kind=kind, recipients=recipients, subject=subject, url=url,
+           template=f"network/email/{template}.txt",
+           context=context | {"site": settings.SITE_URL})  # fmt: skip
 
 
 # Working groups
@@ -141,6 +137,7 @@ def _add_post(*, thread: Thread, body: str, author: User) -> Post:
             subject=_("%(name)s mentioned you in “%(title)s”")
             % {"name": author, "title": thread.title},
             template="mention", context=context | {"person": person}, recipients=[person.email],
+            kind=Kind.MENTION, url=f"{thread.get_absolute_url()}#post-{post.pk}",
         )  # fmt: skip
     return post
 
@@ -210,6 +207,7 @@ def report_post(*, post: Post, reporter: User, reason: str) -> Report:
         subject=_("A message was reported in “%s”") % post.thread.title, template="report",
         context={"post": post, "report": report, "thread": post.thread},
         recipients=[m.email for m in moderators_of(post.thread)],
+        kind=Kind.MODERATION, url=reverse("network:report_queue"),
     )  # fmt: skip
     return report
 
@@ -320,6 +318,8 @@ def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
             template="reconfirm",
             context={"statement": statement, "version": version, "signature": signature},
             recipients=recipients,
+            kind=Kind.SIGNATURE,
+            url=statement.get_absolute_url(),
         )
 
 
@@ -344,6 +344,7 @@ def add_drafting_town(*, statement: Statement, municipality: Municipality, user:
         recipients=municipality.memberships.filter(user__is_active=True).values_list(
             "user__email", flat=True
         ),
+        kind=Kind.SIGNATURE, url=statement.get_absolute_url(),
     )  # fmt: skip
 
 

@@ -4,10 +4,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.forms.models import model_to_dict
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +13,8 @@ from django.utils.translation import gettext as _
 from glocal.lib import slugs
 from glocal.lib.three_way import merge_fields
 from glocal.members.models import User
+from glocal.notifications.models import Kind
+from glocal.notifications.services import notify
 
 from .engine import TEXT_FIELDS, bump_generation
 from .models import Practice, Revision, Status
@@ -189,7 +189,11 @@ def submit_practice(*, practice: Practice, user: User) -> Practice:
     staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
     transaction.on_commit(
         lambda: _notify(
-            practice, staff, _("Practice submitted for review: %s") % practice.title, "submitted"
+            practice,
+            staff,
+            _("Practice submitted for review: %s") % practice.title,
+            "submitted",
+            kind=Kind.PRACTICE_SUBMITTED,
         )
     )
     return practice
@@ -220,16 +224,21 @@ def review_practice(*, practice: Practice, user: User, decision: str, note: str 
             "title": practice.title,
             "status": practice.get_status_display(),
         }
-        transaction.on_commit(lambda: _notify(practice, [author.email], subject, "reviewed"))
+        transaction.on_commit(
+            lambda: _notify(
+                practice, [author.email], subject, "reviewed", kind=Kind.PRACTICE_REVIEW
+            )
+        )
     return practice
 
 
-def _notify(practice: Practice, recipients: list[str], subject: str, template: str) -> None:
-    if not recipients:
-        return
-    url = settings.SITE_URL + reverse("practices:detail", args=[practice.slug])
-    body = render_to_string(f"practices/email/{template}.txt", {"practice": practice, "url": url})
-    send_mail(subject, body, None, recipients)
+def _notify(
+    practice: Practice, recipients: list[str], subject: str, template: str, *, kind: str
+) -> None:
+    path = reverse("practices:detail", args=[practice.slug])
+    notify(kind=kind, recipients=recipients, subject=subject, url=path,
+           template=f"practices/email/{template}.txt",
+           context={"practice": practice, "url": settings.SITE_URL + path})  # fmt: skip
 
 
 @transaction.atomic

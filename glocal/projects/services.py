@@ -8,14 +8,15 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
 from glocal.members.models import Municipality, User
+from glocal.notifications.models import Kind
+from glocal.notifications.services import notify
 from glocal.practices.models import Practice
 
 from .models import (
@@ -189,9 +190,10 @@ def remind_project(
             ReminderLog.objects.create(project=project, sent_on=today, recipients=len(recipients))
     except IntegrityError:
         return 0
+    path = reverse("projects:monitoring", args=[project.pk])
     context = {"project": project, "overdue": list(overdue), "update_missing": update_missing,
-               "url": settings.SITE_URL + project.get_absolute_url()}  # fmt: skip
+               "url": settings.SITE_URL + path}  # fmt: skip
     subject = _("Reminder: %(title)s needs your attention") % {"title": project.title}
-    body = render_to_string("projects/email/reminder.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    notify(kind=Kind.PROJECT_REMINDER, recipients=recipients, subject=subject,
+           template="projects/email/reminder.txt", context=context, url=path)  # fmt: skip
     return len(recipients)

@@ -32,7 +32,7 @@ PAGES = [
     "/prototypes/", "/projects/", "/dashboard/", "/calls/", f"/calls/{HUB_CALL}/review/",
     "/events/", f"/events/{CONFERENCE}/participants/", "/groups/", "/exchange/",
     "/statements/", "/updates/", "/collaborations/", "/solidarity/", "/solidarity/unmet/",
-    "/experts/",
+    "/experts/", "/", "/notifications/",
 ]  # fmt: skip
 
 

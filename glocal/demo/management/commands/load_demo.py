@@ -16,6 +16,7 @@ from django.utils import timezone
 from glocal.demo import (
     load_calls,
     load_cooperation,
+    load_desk,
     load_events,
     load_network,
     load_projects,
@@ -199,7 +200,14 @@ class Command(BaseCommand):
                     create_practice(data, towns, users, themes)
                     new_practices += 1
             self.stdout.write(f"Practices: {len(PRACTICES)} ({new_practices} new)")
-            for module in (load_projects, load_calls, load_events, load_network, load_cooperation):
+            for module in (
+                load_projects,
+                load_calls,
+                load_events,
+                load_network,
+                load_cooperation,
+                load_desk,
+            ):
                 module.load(stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS(self.summary()))
 

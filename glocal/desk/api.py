@@ -1,0 +1,130 @@
+"""The signed-in person's desk, notifications and e-mail choices in the API (token only)."""
+
+from datetime import datetime
+from typing import Annotated
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
+
+from glocal.members.api import READ_ERRORS, WRITE_ERRORS, PageQuery, token_auth
+from glocal.notifications import services
+from glocal.notifications.access import get_notification_for_owner
+from glocal.notifications.models import FIXED_KINDS, Kind, Notification, deliveries_for
+
+from .registry import items_for
+
+router = Router(tags=["me"], auth=token_auth)
+
+
+class DeskItemOut(Schema):
+    kind: str
+    title: str
+    action: str
+    url: str
+    due: datetime | None
+    urgent: bool
+    happens: bool  # ``due`` is when it takes place rather than a deadline
+
+    @staticmethod
+    def resolve_due(obj) -> datetime | None:
+        return obj.moment if obj.due is not None else None
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    title: str
+    url: str
+    email: str
+    created_at: datetime
+    read: bool
+
+    @staticmethod
+    def resolve_read(obj) -> bool:
+        return obj.is_read
+
+
+class NotificationPage(Schema):
+    count: int
+    unread: int
+    page: int
+    page_size: int
+    results: list[NotificationOut]
+
+
+class NotificationQuery(PageQuery):
+    unread_only: bool = False
+
+
+class MarkReadIn(Schema):
+    ids: Annotated[list[int], Field(max_length=500)] | None = None
+
+
+class MarkedOut(Schema):
+    marked: int
+
+
+class PreferenceOut(Schema):
+    kind: str
+    label: str
+    delivery: str
+
+
+Delivery = Annotated[str, Field(pattern=r"^(immediately|digest|never)$")]
+
+
+class PreferencesIn(Schema):
+    choices: Annotated[dict[str, Delivery], Field(max_length=50)]
+
+
+@router.get("/me/desk", response={200: list[DeskItemOut], **READ_ERRORS})
+def desk(request: HttpRequest):
+    """What needs the person, most pressing first, each with the page where it is done."""
+    return items_for(request.user)
+
+
+@router.get("/me/notifications", response={200: NotificationPage, **READ_ERRORS})
+def list_notifications(request: HttpRequest, query: Query[NotificationQuery]):
+    mine = Notification.objects.of(request.user)
+    shown = mine.unread() if query.unread_only else mine
+    return {"count": shown.count(), "unread": mine.unread().count(), "page": query.page,
+            "page_size": query.page_size, "results": list(shown[query.window()])}  # fmt: skip
+
+
+@router.post("/me/notifications/read", response={200: MarkedOut, **WRITE_ERRORS})
+def mark_read(request: HttpRequest, payload: MarkReadIn):
+    """Mark the given notifications (or, without ``ids``, all of them) read."""
+    return {"marked": services.mark_read(user=request.user, ids=payload.ids)}
+
+
+@router.post("/me/notifications/{id}/read", response={200: NotificationOut, **WRITE_ERRORS})
+def mark_one_read(request: HttpRequest, id: int):
+    notification = get_notification_for_owner(request, id)
+    services.mark_read(user=request.user, ids=[notification.pk])
+    notification.refresh_from_db(fields=["read_at"])
+    return notification
+
+
+def preference_rows(user) -> list[dict]:
+    chosen = deliveries_for(user)
+    return [{"kind": k.value, "label": str(k.label), "delivery": chosen[k.value]}
+            for k in Kind if k not in FIXED_KINDS]  # fmt: skip
+
+
+@router.get("/me/notification-preferences", response={200: list[PreferenceOut], **READ_ERRORS})
+def preferences(request: HttpRequest):
+    return preference_rows(request.user)
+
+
+@router.patch("/me/notification-preferences", response={200: list[PreferenceOut], **WRITE_ERRORS})
+def change_preferences(request: HttpRequest, payload: PreferencesIn):
+    """Per kind: ``immediately``, ``digest`` or ``never``; kinds not named keep their choice."""
+    try:
+        services.set_preferences(user=request.user, choices=payload.choices)
+    except ValueError:
+        known = ", ".join(k for k in Kind.values if k not in FIXED_KINDS)
+        raise HttpError(
+            400, f"Unknown kind, or a delivery it does not offer. Kinds: {known}."
+        ) from None
+    return preference_rows(request.user)
