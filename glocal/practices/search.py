@@ -25,14 +25,19 @@ def search_practices(queryset: QuerySet, q: str) -> QuerySet:
     q = (q or "").strip()
     if not WORD.search(q):
         return queryset
+    ids = ranked_ids(q)
+    return database_search(queryset, q) if ids is None else in_ranked_order(queryset, ids)
+
+
+def ranked_ids(q: str) -> list[int] | None:
+    """Published practice ids matching ``q``, best first; None if the engine failed."""
     from .engine import engine
 
     try:
-        ranked = engine.rank(q)  # the showroom searches published practices
+        return [pk for pk, _ in engine.rank(q)]
     except Exception:
         logger.exception("search engine failed; answering with database full-text search")
-        return database_search(queryset, q)
-    return in_ranked_order(queryset, [pk for pk, _ in ranked])
+        return None
 
 
 def in_ranked_order(queryset: QuerySet, ids: list[int]) -> QuerySet:

@@ -15,7 +15,7 @@ from .access import (
     get_practice_for_reviewer,
     get_practice_for_viewer,
 )
-from .facets import apply_facets
+from .facets import showroom
 from .forms import AttachmentForm, PracticeForm, ReviewForm
 from .models import Practice, Revision, Status
 
@@ -30,14 +30,11 @@ PAGE_SIZE = 20
 @require_GET
 def practice_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
-    practices = Practice.objects.published().search(q)
-    practices, facet_groups = apply_facets(practices, request.GET)
     sort = request.GET.get("sort", "")
-    if sort in SORTS:
-        practices = practices.order_by(*SORTS[sort])
-    elif not q:
-        practices = practices.order_by(*SORTS["newest"])
-    page = Paginator(practices.for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+    practices, facet_groups = showroom(
+        Practice.objects.published(), q, request.GET, SORTS.get(sort)
+    )  # fmt: skip
+    page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "q": q, "facet_groups": facet_groups, "sort": sort,
                "filtered": any(g["active"] for g in facet_groups)}  # fmt: skip
     template = "practices/practice_list.html"
