@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "glocal.lib.pagecache.WritesRetireCachedPagesMiddleware",
 ]
 
 ROOT_URLCONF = "glocal.urls"
@@ -171,6 +172,19 @@ EMAIL_HOST_USER = os.environ.get("GLOCAL_EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("GLOCAL_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("GLOCAL_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("GLOCAL_FROM_EMAIL", "Glocal <noreply@glocal.invalid>")
+
+# Shared by the web workers: rendered pages for anonymous visitors (glocal/lib/pagecache.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("GLOCAL_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
+if cache_url := os.environ.get("GLOCAL_REDIS_URL", ""):  # e.g. redis://127.0.0.1:6379/4
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                         "LOCATION": cache_url}  # fmt: skip
+PAGE_CACHE_SECONDS = int(os.environ.get("GLOCAL_PAGE_CACHE_SECONDS", "60"))
 
 TASKS = {
     "default": {

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 
 from glocal.calls.models import Call
 from glocal.events.models import Event
+from glocal.lib.pagecache import cached_for_anonymous
 from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
 from glocal.network.models import Update
@@ -21,6 +22,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_GET
+@cached_for_anonymous()
 def home(request: HttpRequest) -> HttpResponse:
     context = {
         "newest": Practice.objects.published().for_cards().order_by("-published_at")[:6],

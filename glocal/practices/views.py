@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.pagecache import cached_for_anonymous
+
 from . import services
 from .access import (
     can_edit_practice,
@@ -15,6 +17,7 @@ from .access import (
     get_practice_for_reviewer,
     get_practice_for_viewer,
 )
+from .engine import current_generation
 from .facets import showroom
 from .forms import AttachmentForm, PracticeForm, ReviewForm
 from .models import Practice, Revision, Status
@@ -28,6 +31,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@cached_for_anonymous(version=current_generation)
 def practice_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     sort = request.GET.get("sort", "")
@@ -44,6 +48,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_for_anonymous()
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_practice_for_viewer(request, slug)
     themes = list(practice.themes.all())
