@@ -17,10 +17,10 @@ from .access import (
     get_practice_for_reviewer,
     get_practice_for_viewer,
 )
-from .engine import current_generation
 from .facets import showroom
 from .forms import AttachmentForm, PracticeForm, ReviewForm
 from .models import Practice, Revision, Status
+from .search import index_generation
 
 SORTS = {
     "newest": ("-published_at", "title"),
@@ -31,7 +31,7 @@ PAGE_SIZE = 20
 
 
 @require_GET
-@cached_for_anonymous(version=current_generation)
+@cached_for_anonymous(version=index_generation)
 def practice_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     sort = request.GET.get("sort", "")
