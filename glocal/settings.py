@@ -173,17 +173,16 @@ EMAIL_HOST_PASSWORD = os.environ.get("GLOCAL_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("GLOCAL_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("GLOCAL_FROM_EMAIL", "Glocal <noreply@glocal.invalid>")
 
-# Shared by the web workers: rendered pages for anonymous visitors (glocal/lib/pagecache.py).
+# "default" stays in each process (rate limits); "pages" is shared by the web workers: pages
+# rendered for anonymous visitors (glocal/lib/pagecache.py).
 CACHES = {
-    "default": {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("GLOCAL_CACHE_DIR", str(BASE_DIR / ".cache" / "django")),
+        "LOCATION": os.environ.get("GLOCAL_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")),
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
 }
-if cache_url := os.environ.get("GLOCAL_REDIS_URL", ""):  # e.g. redis://127.0.0.1:6379/4
-    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                         "LOCATION": cache_url}  # fmt: skip
 PAGE_CACHE_SECONDS = int(os.environ.get("GLOCAL_PAGE_CACHE_SECONDS", "60"))
 
 TASKS = {

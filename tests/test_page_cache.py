@@ -3,7 +3,7 @@
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -17,9 +17,13 @@ from glocal.practices.tests.conftest import make_practice
 @pytest.fixture(autouse=True)
 def page_cache(db, settings):
     settings.PAGE_CACHE_SECONDS = 60
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": "page-cache-tests"}}  # fmt: skip
-    cache.clear()
+    settings.CACHES = settings.CACHES | {
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "page-tests",
+        }
+    }
+    caches["pages"].clear()
     index_generation(max_age=0)
 
 

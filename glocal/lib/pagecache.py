@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
@@ -26,12 +26,16 @@ PLACEHOLDER = "\x00csrf\x00"
 PRIVATE_COOKIES = ("sessionid", "messages")
 
 
+def page_store():
+    return caches["pages"]
+
+
 def retire_cached_pages() -> None:
     """Make every stored page stale (the next visitor renders it afresh)."""
     try:
-        cache.incr(VERSION_KEY)
+        page_store().incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+        page_store().set(VERSION_KEY, 1, None)
 
 
 def cacheable(request: HttpRequest) -> bool:
@@ -45,7 +49,7 @@ def cacheable(request: HttpRequest) -> bool:
 
 def page_key(request: HttpRequest, version: object) -> str:
     htmx = (request.headers.get("HX-Request", ""), request.headers.get("HX-Target", ""))
-    parts = [cache.get_or_set(VERSION_KEY, 1, None), version, request.get_full_path(),
+    parts = [page_store().get_or_set(VERSION_KEY, 1, None), version, request.get_full_path(),
              translation.get_language(), timezone.get_current_timezone_name(), htmx]  # fmt: skip
     return "glocal:page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
@@ -59,7 +63,7 @@ def cached_for_anonymous(version: Callable[[], object] | None = None):
             if not cacheable(request):
                 return view(request, *args, **kwargs)
             key = page_key(request, version() if version else None)
-            if (stored := cache.get(key)) is not None:
+            if (stored := page_store().get(key)) is not None:
                 body, content_type = stored
                 return HttpResponse(body.replace(PLACEHOLDER, get_token(request)),
                                     content_type=content_type)  # fmt: skip
@@ -69,7 +73,7 @@ def cached_for_anonymous(version: Callable[[], object] | None = None):
                 if token := TOKEN.search(body):
                     body = body.replace(token.group(1), PLACEHOLDER)
                 stored = (body, response["Content-Type"])
-                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+                page_store().set(key, stored, settings.PAGE_CACHE_SECONDS)
             return response
 
         return wrapper
