@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test lint format install clean
+.PHONY: run serve setup test lint format install clean
 
 run: setup
 	@echo ""
@@ -14,6 +14,14 @@ run: setup
 	trap 'kill 0' EXIT INT TERM; $(BIN)/python manage.py requeue_stale_tasks; \
 	  $(BIN)/python manage.py db_worker & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production-like: gunicorn (gunicorn.conf.py: 2 workers, one BLAS thread each) and the task
+# worker, with production settings. Needs GLOCAL_SECRET_KEY; GLOCAL_SSL_REDIRECT=0 without TLS.
+serve: $(STAMP)
+	GLOCAL_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
+	GLOCAL_DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	trap 'kill 0' EXIT INT TERM; GLOCAL_DEBUG=0 $(BIN)/python manage.py db_worker & \
+	  GLOCAL_DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py
 
 setup: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput

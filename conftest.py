@@ -11,6 +11,9 @@ def inline_background_work(settings):
     """Tasks run when enqueued and the search index rebuilds at once, so tests see results."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.SEARCH_REBUILD_IN_BACKGROUND = False
+    settings.PAGE_CACHE_SECONDS = (
+        0  # tests that cache pages turn it on (practices' test_page_cache)
+    )
     from glocal.practices.engine import engine
 
     engine.forget()

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from glocal.calls.models import Call
 from glocal.desk.registry import items_for as desk_items_for
 from glocal.events.models import Event
+from glocal.lib.pagecache import cached_for_anonymous
 from glocal.lib.stale_tasks import abandoned_tasks
 from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
@@ -23,6 +24,7 @@ logger = logging.getLogger(__name__)
 
 
 @require_GET
+@cached_for_anonymous()
 def home(request: HttpRequest) -> HttpResponse:
     """Visitors see the network's front page; a signed-in person their desk."""
     user = request.user

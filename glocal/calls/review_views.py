@@ -1,8 +1,11 @@
 """Reading an application, scoring it, assigning reviewers, ranking and deciding."""
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,6 +25,8 @@ from .forms import AssignForm, ConflictForm, DecisionForm, ScoreForm
 from .models import Application, Assignment, AuditEntry, Call, Question
 from .ranking import rank_applications
 from .rules import conflict_reason
+
+RANKING_PAGE_SIZE = 50
 
 
 def reviewer_pool():
@@ -106,7 +111,8 @@ def declare_conflict(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def review(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_call_for_viewer(request, slug)
     if request.user.is_staff:
-        return render(request, "calls/review.html", secretariat_review(call))
+        context = secretariat_review(call, request.GET.get("page"))
+        return render(request, "calls/review.html", context)
     if not request.user.is_reviewer:
         raise PermissionDenied
     assignments = (
@@ -118,33 +124,44 @@ def review(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "calls/review_mine.html", context)
 
 
-def secretariat_review(call: Call) -> dict:
-    """The ranking with weighted totals and spread, and who may still be assigned to each."""
+def ranking_rows(call: Call) -> list[tuple[int, list[dict[int, int]]]]:
+    """(application id, one score dict per reviewer without a conflict) for every submitted
+    application, read as plain values in two queries."""
+    submitted = call.applications.submitted()
+    scores = defaultdict(dict)  # application id → assignment id → criterion id → value
+    assignments = Assignment.objects.filter(application__in=submitted, conflict=False)
+    for application_id, pk, criterion_id, value in assignments.values_list(
+        "application_id", "pk", "scores__criterion_id", "scores__value"
+    ):
+        given = scores[application_id].setdefault(pk, {})
+        if criterion_id is not None:
+            given[criterion_id] = value
+    return [(pk, list(scores[pk].values())) for pk in submitted.values_list("pk", flat=True)]
+
+
+def secretariat_review(call: Call, page_number: str | None = None) -> dict:
+    """The ranking of every submitted application with weighted totals and spread, 50 a page;
+    the page's rows carry their application and who may still be assigned to it."""
     criteria = list(call.criteria.all())
-    assignments = Assignment.objects.select_related("reviewer").prefetch_related("scores")
-    applications = (
-        call.applications.submitted()
-        .select_related("municipality__country", "nominee__country", "practice")
-        .prefetch_related(Prefetch("assignments", assignments))
-    )
-    rows = [
-        (a, [{s.criterion_id: s.value for s in x.scores.all()}
-             for x in a.assignments.all() if not x.conflict])
-        for a in applications
-    ]  # fmt: skip
-    ranked = rank_applications(rows, {c.pk: c.weight for c in criteria})
+    ranked = rank_applications(ranking_rows(call), {c.pk: c.weight for c in criteria})
+    page = Paginator(ranked, RANKING_PAGE_SIZE).get_page(page_number)
+    assignments = Assignment.objects.select_related("reviewer")
+    applications = call.applications.select_related(
+        "municipality__country", "nominee__country", "practice"
+    ).prefetch_related(Prefetch("assignments", assignments))
+    found = applications.in_bulk([row.application for row in page.object_list])
     pool = list(reviewer_pool())
     towns = {u.pk: [m.municipality for m in u.memberships.all()] for u in pool}
-    for row in ranked:
+    for row in page.object_list:
+        row.application = found[row.application]
         assigned = {x.reviewer_id for x in row.application.assignments.all()}
-        row.excluded = []
-        row.candidates = []
+        row.excluded, row.candidates = [], []
         for user in pool:
             if user.pk in assigned:
                 continue
             reason = conflict_reason(user, row.application, towns[user.pk])
             (row.excluded if reason else row.candidates).append((user, reason))
-    return {"call": call, "criteria": criteria, "ranked": ranked,
+    return {"call": call, "criteria": criteria, "ranked": page.object_list, "page": page,
             "drafts": call.applications.filter(status="draft").count()}  # fmt: skip
 
 

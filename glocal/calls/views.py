@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.pagecache import cached_for_anonymous
 from glocal.members.middleware import SESSION_KEY
 from glocal.projects.models import Project
 
@@ -23,6 +24,7 @@ from .rules import applicant_problems
 
 
 @require_GET
+@cached_for_anonymous()
 def call_list(request: HttpRequest) -> HttpResponse:
     calls = list(Call.objects.visible_to(request.user).order_by("closes_at", "title"))
     now = timezone.now()

@@ -3,6 +3,7 @@
 import csv
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +18,7 @@ from .forms import ParticipantFilterForm
 from .models import Event, Registration
 from .pdfs import badges_pdf
 
+PARTICIPANTS_PAGE_SIZE = 50  # the numbers and the CSV still cover every registration
 CSV_HEADER = ("name", "email", "municipality", "country", "role", "status", "registered_at",
               "checked_in_at")  # fmt: skip
 
@@ -33,10 +35,12 @@ def filtered_registrations(request: HttpRequest, event: Event):
 def participant_list(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_event_for_secretariat(request, slug)
     form, registrations = filtered_registrations(request, event)
+    page = Paginator(registrations, PARTICIPANTS_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "event": event,
         "form": form,
-        "registrations": registrations,
+        "page": page,
+        "registrations": page.object_list,
         "questions": list(event.questions.all()),
         "numbers": services.participant_numbers(event.registrations.all()),
         "query": request.GET.urlencode(),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.lib.html import json_ld_script
+from glocal.lib.pagecache import cached_for_anonymous
 from glocal.practices.access import get_practice_for_viewer
 from glocal.practices.models import Practice
 from glocal.projects.access import get_project_for_viewer
@@ -40,6 +41,7 @@ FEED_SIZE = 100
 
 
 @require_GET
+@cached_for_anonymous()
 def event_list(request: HttpRequest) -> HttpResponse:
     past = request.GET.get("when") == "past"
     events = Event.objects.visible_to(request.user)
@@ -75,6 +77,7 @@ def sessions_with_bookings(
 
 
 @require_GET
+@cached_for_anonymous()
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_event_for_viewer(request, slug)
     registration = own_registration(request.user, event)

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from glocal.lib.pagecache import cached_for_anonymous
 from glocal.reference.models import Place, Region
 
 from . import services
@@ -24,6 +25,7 @@ from .models import Invitation, Municipality, Need
 
 
 @require_GET
+@cached_for_anonymous()
 def municipality_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()
     region = request.GET.get("region", "")

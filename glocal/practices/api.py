@@ -23,7 +23,7 @@ from glocal.reference.models import Region
 
 from . import services
 from .access import can_edit_practice, get_practice_for_viewer
-from .facets import FACETS, apply_facets
+from .facets import FACETS, showroom
 from .forms import PracticeForm
 from .models import CostBand, Distinction, Practice
 
@@ -163,9 +163,10 @@ router = Router(tags=["practices"])
 @router.get("", response={200: PracticePage, **READ_ERRORS})
 def list_practices(request: HttpRequest, filters: Query[PracticeQuery]):
     api_user(request)
-    queryset = Practice.objects.published().search(filters.q)
-    queryset, groups = apply_facets(queryset, filters.facet_params())
-    results = list(queryset.for_cards()[filters.window()])
+    practices, groups = showroom(
+        Practice.objects.published(), filters.q or "", filters.facet_params(), None
+    )  # fmt: skip
+    results = list(practices[filters.window()])
     facets = {
         group["facet"].param: [
             {"value": i["value"], "label": str(i["label"]), "count": i["count"]}
@@ -173,7 +174,7 @@ def list_practices(request: HttpRequest, filters: Query[PracticeQuery]):
         ]
         for group in groups
     }
-    return {"count": queryset.count(), "page": filters.page, "page_size": filters.page_size,
+    return {"count": practices.count(), "page": filters.page, "page_size": filters.page_size,
             "results": results, "facets": facets}  # fmt: skip
 
 

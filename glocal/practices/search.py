@@ -7,6 +7,7 @@ answers instead, so the showroom never shows an error for a search.
 
 import logging
 import re
+import time
 
 from django.db import connection
 from django.db.models import BooleanField, Case, F, IntegerField, Q, QuerySet, Value, When
@@ -27,14 +28,38 @@ def search_practices(queryset: QuerySet, q: str) -> QuerySet:
     q = (q or "").strip()
     if not WORD.search(q):
         return queryset
+    ids = ranked_ids(q)
+    return database_search(queryset, q) if ids is None else in_ranked_order(queryset, ids)
+
+
+def ranked_ids(q: str) -> list[int] | None:
+    """Published practice ids matching ``q``, best first; None if the engine failed."""
     from .engine import engine
 
     try:
-        ranked = engine.rank(q)  # the showroom searches published practices
+        return [pk for pk, _ in engine.rank(q)]
     except Exception:
         logger.exception("search engine failed; answering with database full-text search")
-        return database_search(queryset, q)
-    return in_ranked_order(queryset, [pk for pk, _ in ranked])
+        return None
+
+
+_generation_seen = (0.0, 0)  # (monotonic time read, generation) in this process
+
+
+def index_generation(max_age: float = 1.0) -> int:
+    """The search index generation, read from the database at most once per ``max_age`` s.
+
+    Keys the cached showroom pages: a practice saved or embedded shows up within a second,
+    as it does in the engine, without a query on every cached answer.
+    """
+    global _generation_seen
+    seen_at, generation = _generation_seen
+    if time.monotonic() - seen_at >= max_age:
+        from .engine import current_generation
+
+        generation = current_generation()
+        _generation_seen = (time.monotonic(), generation)
+    return generation
 
 
 def in_ranked_order(queryset: QuerySet, ids: list[int]) -> QuerySet:

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.pagecache import cached_for_anonymous
 from glocal.translations.reading import read_for
 
 from . import services
@@ -18,9 +19,10 @@ from .access import (
     get_practice_for_reviewer,
     get_practice_for_viewer,
 )
-from .facets import apply_facets
+from .facets import showroom
 from .forms import AttachmentForm, PracticeForm, ReviewForm, form_values
 from .models import Practice, Revision, Status
+from .search import index_generation
 
 SORTS = {
     "newest": ("-published_at", "title"),
@@ -31,16 +33,14 @@ PAGE_SIZE = 20
 
 
 @require_GET
+@cached_for_anonymous(version=index_generation)
 def practice_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
-    practices = Practice.objects.published().search(q)
-    practices, facet_groups = apply_facets(practices, request.GET)
     sort = request.GET.get("sort", "")
-    if sort in SORTS:
-        practices = practices.order_by(*SORTS[sort])
-    elif not q:
-        practices = practices.order_by(*SORTS["newest"])
-    page = Paginator(practices.for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+    practices, facet_groups = showroom(
+        Practice.objects.published(), q, request.GET, SORTS.get(sort)
+    )  # fmt: skip
+    page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "q": q, "facet_groups": facet_groups, "sort": sort,
                "filtered": any(g["active"] for g in facet_groups)}  # fmt: skip
     template = "practices/practice_list.html"
@@ -50,6 +50,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+@cached_for_anonymous()
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_practice_for_viewer(request, slug)
     read_for(request, practice)

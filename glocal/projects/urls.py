@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_monitoring
+from . import views, views_dashboard, views_monitoring
 
 app_name = "projects"
 urlpatterns = [
@@ -38,7 +38,12 @@ urlpatterns = [
         "projects/<int:pk>/monitoring.csv", views_monitoring.monitoring_csv, name="monitoring_csv"
     ),  # fmt: skip
     path("projects/<int:pk>/report/", views_monitoring.monitoring_report, name="report"),
-    path("dashboard/", views_monitoring.dashboard, name="dashboard"),
+    path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path(
+        "dashboard/prototypes/<slug:slug>/",
+        views_dashboard.dashboard_prototype,
+        name="dashboard_prototype",
+    ),  # fmt: skip
     path(
         "practices/<slug:slug>/transfers/",
         views_monitoring.practice_transfers,

@@ -82,8 +82,38 @@ def sign_in(page, email: str, password: str) -> None:
     page.wait_for_url("**/")
 
 
+@pytest.fixture(scope="session")
+def remembered_vectors() -> dict:
+    """Text → vector, kept for the whole run: every browser test loads the same demo, whose
+    practices would otherwise be embedded again each time (≈ 10 s on a busy machine)."""
+    return {}
+
+
 @pytest.fixture
-def demo(transactional_db):
+def remembering_encoder(remembered_vectors, monkeypatch):
+    """The real encoder, asked only for texts it has not embedded in this run yet. A text's
+    vector does not depend on the batch it is in (tests/lib pin it to 1e-7)."""
+    import numpy as np
+
+    from glocal.lib.embeddings import get_encoder
+
+    encoder = get_encoder()
+    if encoder is None:
+        return
+    original = encoder.encode
+
+    def encode(texts, batch_size: int = 32):
+        texts = list(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in remembered_vectors))
+        if missing:
+            remembered_vectors.update(zip(missing, original(missing, batch_size), strict=True))
+        return np.stack([remembered_vectors[t] for t in texts]) if texts else original(texts)
+
+    monkeypatch.setattr(encoder, "encode", encode)
+
+
+@pytest.fixture
+def demo(transactional_db, remembering_encoder):
     """The demo network. Live-server tests empty every table afterwards, reference rows too."""
     from django.core.management import call_command
 

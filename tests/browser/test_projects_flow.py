@@ -84,9 +84,12 @@ def test_representative_turns_a_practice_into_a_monitored_project(
 def test_secretariat_compares_towns_on_the_dashboard(page, phone_page, demo):
     sign_in(page, "secretariat@glocal.demo", PASSWORD)
     page.goto("/dashboard/")
-    expect(page.locator("table.side-by-side tbody tr")).to_have_count(5)
     expect(page.locator("#totals div").first).to_have_text(f"Projects{Project.objects.count()}")
     screenshot(page, "projects-dashboard-desktop")
+    page.locator("#side-heading ~ ul a").first.click()
+    expect(page.locator("table.side-by-side tbody tr")).to_have_count(5)
+    screenshot(page, "projects-dashboard-side-by-side-desktop")
+    page.go_back()
     phone_page.context.add_cookies(page.context.cookies())
     phone_page.goto("/dashboard/")
     screenshot(phone_page, "projects-dashboard-phone")

@@ -196,7 +196,7 @@ def test_ranking_page_orders_by_weighted_total_with_spread(
     score_all(Assignment.objects.create(application=a, reviewer=one), [10, 0])  # 75
     score_all(Assignment.objects.create(application=a, reviewer=two), [0, 10])  # 25
     score_all(Assignment.objects.create(application=b, reviewer=one), [6, 6])  # 60
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = secretariat_client.get("/calls/closed-lab/review/")
     ranked = response.context["ranked"]
     assert [(r.application, r.total, r.spread) for r in ranked] == [
@@ -348,3 +348,23 @@ def test_a_hub_labelled_at_the_end_of_a_month_runs_its_full_time_frame(secretari
     end = datetime.date(2029, 1, 31)
     assert (hub.project.start_date, hub.project.end_date, hub.ends_on) == (
         datetime.date(2027, 1, 31), end, end)  # fmt: skip
+
+
+def test_ranking_shows_fifty_applications_a_page_ranked_over_all_of_them(
+    secretariat_client, closed_call, django_assert_num_queries
+):
+    one = juror("one@jury.test")
+    countries = list(Country.objects.all()[:60])
+    for n, country in enumerate(countries):
+        town = Municipality.objects.create(name=f"Town {n:02}", slug=f"town-{n}", country=country)
+        score_all(Assignment.objects.create(application=submitted(closed_call, town),
+                                            reviewer=one), [n % 11, n % 11])  # fmt: skip
+    with django_assert_num_queries(11):
+        first = secretariat_client.get("/calls/closed-lab/review/")
+    second = secretariat_client.get("/calls/closed-lab/review/", {"page": "2"}).context
+    totals = [r.total for r in first.context["ranked"]] + [r.total for r in second["ranked"]]
+    assert (len(first.context["ranked"]), len(second["ranked"])) == (50, 10)
+    assert totals == sorted((10.0 * (n % 11) for n in range(60)), reverse=True)
+    assert [r.rank for r in second["ranked"]][:1] == [51]
+    assert first.context["page"].paginator.count == 60
+    assert "60 submitted applications" in first.content.decode()

@@ -22,15 +22,31 @@ def test_secretariat_sees_participants_with_numbers_per_country_and_role(
     add(event, make_person("b@it.test", town, "Bruno Neri"))
     add(event, make_person("c@lb.test", other_town, "Carla Haddad"), status="waitlisted")
     add(event, make_person("d@lb.test", other_town, "Dana Khoury"), status="cancelled")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = secretariat_client.get(f"/events/{event.slug}/participants/")
     assert response.status_code == 200
     numbers = response.context["numbers"]
     assert numbers["countries"] == [("Italy", 2), ("Lebanon", 1)]
     assert numbers["roles"] == [("Municipal staff", 2), ("Mayor or elected official", 1)]
     add(event, make_person("e@lb.test", other_town, "Elie Saad"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         secretariat_client.get(f"/events/{event.slug}/participants/")
+
+
+def test_participants_are_listed_fifty_a_page_with_numbers_over_all_of_them(
+    secretariat_client, event, town, django_assert_num_queries
+):
+    for n in range(53):
+        add(event, make_person(f"p{n}@it.test", town, f"Person {n:02}"))
+    url = f"/events/{event.slug}/participants/"
+    with django_assert_num_queries(8):
+        first = secretariat_client.get(url)
+    second = secretariat_client.get(url, {"page": "2"})
+    assert (len(first.context["registrations"]), len(second.context["registrations"])) == (50, 3)
+    assert first.context["numbers"]["countries"] == [("Italy", 53)]
+    assert "53 registrations match." in first.content.decode()
+    rows = secretariat_client.get(f"/events/{event.slug}/participants.csv").content
+    assert rows.decode("utf-8-sig").count("@it.test") == 53
 
 
 def test_participant_filters_narrow_the_list(secretariat_client, event, town, other_town):

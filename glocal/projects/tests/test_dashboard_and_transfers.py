@@ -7,6 +7,9 @@ from glocal.projects.models import Indicator, Measurement, Project, ProjectStatu
 from glocal.projects.models_plan import Milestone
 from glocal.projects.services import start_project
 
+DASHBOARD_QUERIES = 13
+SIDE_BY_SIDE_QUERIES = 6
+
 
 def network(town, other_town, prototype, project):
     """Spilamberto: private, planning, one late milestone. Zahlé: implementing, 2 indicators."""
@@ -32,44 +35,54 @@ def network(town, other_town, prototype, project):
 def test_dashboard_shows_the_networks_figures(
     secretariat_client, town, other_town, prototype, project
 ):
-    zahle = network(town, other_town, prototype, project)
+    network(town, other_town, prototype, project)
     response = secretariat_client.get("/dashboard/")
     assert response.status_code == 200
     context = response.context
-    assert context["total"] == 2
+    assert (context["total"], context["late_count"]) == (2, 1)
     assert [p.title for p in context["late"]] == ["Parks in Common"]
     assert [(r["key"], r["n"]) for r in context["by_status"]] == [
         ("implementing", 1), ("planning", 1)]  # fmt: skip
     assert [(r["key"], r["n"]) for r in context["by_region"]] == [("europe", 1), ("mena", 1)]
     assert [(r["key"], r["n"]) for r in context["by_sdg"]] == [(11, 1), (16, 1)]
-    assert context["by_prototype"] == [(prototype, [project, zahle])]
+    assert [(p.slug, p.n, p.running) for p in context["prototypes"]] == [(prototype.slug, 2, 2)]
     assert (context["indicator_count"], context["measured_count"], context["reached_count"],
             context["avg_progress"]) == (2, 2, 1, 75)  # fmt: skip
-    zahle_row = next(p for p in context["projects"] if p.pk == zahle.pk)
-    assert (zahle_row.milestones_done, zahle_row.milestones_total, zahle_row.avg_progress) == (
-        1, 1, 75)  # fmt: skip
+    assert [(p.title, p.avg_progress) for p in context["page"]] == [
+        ("Parks in Common", None), ("Zahlé Engaged", 75)]  # fmt: skip
+    side = secretariat_client.get(f"/dashboard/prototypes/{prototype.slug}/").context["page"]
+    assert [(p.title, p.milestones_done, p.milestones_total, p.overdue_count, p.avg_progress)
+            for p in side] == [("Parks in Common", 0, 1, 1, None),
+                               ("Zahlé Engaged", 1, 1, 0, 75)]  # fmt: skip
 
 
 def test_dashboard_runs_a_constant_number_of_queries(
     secretariat_client, town, other_town, prototype, project, django_assert_num_queries
 ):
     network(town, other_town, prototype, project)
+    side = f"/dashboard/prototypes/{prototype.slug}/"
     secretariat_client.get("/dashboard/")
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(DASHBOARD_QUERIES):
         secretariat_client.get("/dashboard/")
+    with django_assert_num_queries(SIDE_BY_SIDE_QUERIES):
+        secretariat_client.get(side)
     for n in range(5):
         network(town, other_town, prototype, start_project(
             municipality=town, title=f"More {n}", user=None, prototype=prototype))  # fmt: skip
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(DASHBOARD_QUERIES):
         secretariat_client.get("/dashboard/")
+    with django_assert_num_queries(SIDE_BY_SIDE_QUERIES):
+        secretariat_client.get(side)
 
 
-def test_dashboard_is_for_the_secretariat_only(member, other_member, project):
+def test_dashboard_is_for_the_secretariat_only(member, other_member, project, prototype):
     for user in (member, other_member):
         client = Client()
         client.force_login(user)
         assert client.get("/dashboard/").status_code == 403
+        assert client.get(f"/dashboard/prototypes/{prototype.slug}/").status_code == 403
     assert Client().get("/dashboard/").status_code == 403
+    assert Client().get(f"/dashboard/prototypes/{prototype.slug}/").status_code == 403
 
 
 def test_recording_an_outcome_closes_the_project_and_feeds_the_practice(
@@ -154,6 +167,18 @@ def test_dashboard_lists_fifty_projects_a_page(secretariat_client, town, prototy
     second = secretariat_client.get("/dashboard/", {"page": "2"})
     assert (len(listed(first)), listed(second)) == (50, ["Project 50"])
     assert first.context["total"] == 51
+    side = f"/dashboard/prototypes/{prototype.slug}/"
+    assert len(listed(secretariat_client.get(side))) == 50
+    last = secretariat_client.get(side, {"page": "2"})
+    assert (listed(last), last.context["page"].paginator.count) == (["Project 50"], 51)
+
+
+def test_dashboard_counts_every_late_project_but_lists_fifty(secretariat_client, town):
+    for n in range(52):
+        late = Project.objects.create(municipality=town, title=f"Late {n:02}")
+        Milestone.objects.create(project=late, title="Due", due_date=datetime.date(2020, 1, 1))
+    context = secretariat_client.get("/dashboard/").context
+    assert (context["late_count"], len(context["late"]), context["total"]) == (52, 50, 52)
 
 
 def test_dashboard_ignores_a_goal_that_is_not_a_number(secretariat_client, project):

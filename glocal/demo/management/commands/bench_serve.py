@@ -1,0 +1,227 @@
+"""Key pages under gunicorn with production settings, as a user feels them: ``bench_serve``.
+
+For each data size (the demo; then demo plus synthetic practices and towns) the SQLite
+database is copied to a temporary file and grown there, gunicorn serves it with
+``gunicorn.conf.py`` (2 workers, one BLAS thread each, ``GLOCAL_DEBUG=0``), and each key page
+is requested by one client, one request at a time (p50 / p95). At the sizes named in
+``--throughput-at``, wrk then loads each page and a bare Django view (``scripts/bare_django.py``,
+same gunicorn settings) in alternating runs: the ratio of their requests per second is the
+figure that holds on a busy machine. Prints one JSON line per page and size, then a summary.
+"""
+
+import json
+import os
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+
+from glocal.demo.growth import grow_practices, signed_in_session
+from glocal.events.models import Event
+from glocal.members.models import User
+from glocal.practices.models import Practice
+
+from .bench_pages import CONFERENCE, HUB_CALL, grow
+
+PAGES = {
+    "home": "/",
+    "showroom": "/practices/",
+    "showroom_facet": "/practices/?theme=participation",
+    "search_two_words": "/practices/?q=youth+participation",
+    "practice": "/practices/{practice}/",
+    "municipalities": "/municipalities/",
+    "events": "/events/",
+    "event": f"/events/{CONFERENCE}/",
+    "calls": "/calls/",
+    "dashboard": "/dashboard/",
+    "call_ranking": f"/calls/{HUB_CALL}/review/",
+    "participants": f"/events/{CONFERENCE}/participants/",
+    "api_practices": "/api/v1/practices",
+}
+STAFF_PAGES = {"dashboard", "call_ranking", "participants"}
+SECRET = "bench-serve-production-like-secret-" * 2
+
+
+class Command(BaseCommand):
+    help = "Measure key pages under gunicorn with production settings (JSON lines)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--sizes",
+            default="demo,1000:300,20000:3000",
+            help="'demo' or PRACTICES:TOWNS added to the demo, comma-separated",
+        )
+        parser.add_argument("--throughput-at", default="demo", help="sizes also loaded by wrk")
+        parser.add_argument("--requests", type=int, default=30, help="one-client requests")
+        parser.add_argument("--seconds", type=int, default=3, help="length of one wrk run")
+        parser.add_argument("--rounds", type=int, default=2, help="alternating wrk runs")
+        parser.add_argument("--connections", type=int, default=4, help="wrk connections")
+        parser.add_argument("--port", type=int, default=8191)
+        parser.add_argument("--prepare", default="", help="internal: grow this database")
+
+    def handle(self, *args, **options):
+        if options["prepare"]:
+            return self.stdout.write(json.dumps(prepare(*parse_size(options["prepare"]))))
+        if connection.vendor != "sqlite" or not Event.objects.filter(slug=CONFERENCE).exists():
+            raise CommandError("Run on the SQLite database with the demo loaded (make setup).")
+        if options["throughput_at"] and not shutil.which("wrk"):
+            raise CommandError("Throughput needs wrk (apt-get install wrk); or --throughput-at ''")
+        env = production_env()
+        subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                       env=env, cwd=settings.BASE_DIR, check=True)  # fmt: skip
+        loaded = set(filter(None, options["throughput_at"].split(",")))
+        rows = []
+        for size in options["sizes"].split(","):
+            rows += measure_size(size, env, options, throughput=size in loaded)
+        for row in rows:
+            self.stdout.write(json.dumps(row))
+        self.stdout.write(json.dumps(summary(rows)))
+
+
+def parse_size(size: str) -> tuple[int, int]:
+    if size == "demo":
+        return 0, 0
+    practices, _, towns = size.partition(":")
+    return int(practices), int(towns or 0)
+
+
+def prepare(practices: int, towns: int) -> dict:
+    """Grow the (copied) database and sign the secretariat in; runs in a child process."""
+    if towns:
+        grow(towns)
+    if practices:
+        grow_practices(practices)
+    staff = User.objects.get(email="secretariat@glocal.demo")
+    sample = Practice.objects.published().order_by("-published_at", "title").first()
+    return {"session": signed_in_session(staff), "practice": sample.slug,
+            "practices": Practice.objects.published().count()}  # fmt: skip
+
+
+def production_env(**extra: str) -> dict:
+    return os.environ | {
+        "GLOCAL_DEBUG": "0", "GLOCAL_SECRET_KEY": SECRET, "GLOCAL_SSL_REDIRECT": "0",
+        "GLOCAL_ALLOWED_HOSTS": "127.0.0.1,localhost", "GLOCAL_LOG_LEVEL": "WARNING",
+        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+        "PYTHONPATH": str(settings.BASE_DIR),  # this checkout, whatever the venv points to
+    } | extra  # fmt: skip
+
+
+def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> list[dict]:
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
+        copy = Path(folder) / "bench.sqlite3"
+        source, target = (
+            sqlite3.connect(settings.DATABASES["default"]["NAME"]),
+            sqlite3.connect(copy),
+        )
+        source.backup(target)
+        source.close()
+        target.close()
+        env = env | {"DATABASE_URL": f"sqlite:///{copy}"}
+        grown = subprocess.run(
+            [sys.executable, "manage.py", "bench_serve", "--prepare", size],
+            env=env, cwd=settings.BASE_DIR, check=True, capture_output=True, text=True,
+        )  # fmt: skip
+        info = json.loads(grown.stdout.strip().splitlines()[-1])
+        port, bare_port = options["port"], options["port"] + 1
+        log = Path(folder) / "gunicorn.log"
+        with serving(env, port, "glocal.wsgi:application", log), \
+             serving(env, bare_port, "bare_django:application", log):  # fmt: skip
+            rows = []
+            for name, path in PAGES.items():
+                url = f"http://127.0.0.1:{port}{path.format(practice=info['practice'])}"
+                cookie = f"sessionid={info['session']}" if name in STAFF_PAGES else ""
+                row = {"size": size, "practices": info["practices"], "page": name,
+                       **one_client(url, cookie, options["requests"])}  # fmt: skip
+                if throughput:
+                    row |= alternating(url, cookie, f"http://127.0.0.1:{bare_port}/", options)
+                rows.append(row)
+        return rows
+
+
+@contextmanager
+def serving(env: dict, port: int, app: str, log: Path):
+    command = [str(Path(sys.executable).with_name("gunicorn")), "--config", "gunicorn.conf.py",
+               "--bind", f"127.0.0.1:{port}", "--pythonpath", "scripts", app]  # fmt: skip
+    with open(log, "a") as output:
+        server = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR, stdout=output,
+                                  stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", server, log)
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def wait_until_up(url: str, server: subprocess.Popen, log: Path, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise CommandError(f"gunicorn stopped:\n{log.read_text()[-2000:]}")
+        try:
+            fetch(url, "")
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise CommandError(f"gunicorn did not answer on {url} within {seconds} s")
+
+
+def fetch(url: str, cookie: str) -> float:
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+        if response.status != 200:
+            raise CommandError(f"{url} answered {response.status}")
+    return (time.perf_counter() - started) * 1000
+
+
+def one_client(url: str, cookie: str, requests: int) -> dict:
+    for _ in range(6):  # both workers load their search index and templates first
+        fetch(url, cookie)
+    timings = sorted(fetch(url, cookie) for _ in range(requests))
+    return {"p50_ms": round(statistics.median(timings), 1),
+            "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1)}  # fmt: skip
+
+
+def alternating(url: str, cookie: str, bare: str, options: dict) -> dict:
+    """App and bare view loaded in turn; the median of the per-round ratios."""
+    ratios, app_rates, bare_rates = [], [], []
+    for _ in range(options["rounds"]):
+        app_rates.append(wrk(url, cookie, options))
+        bare_rates.append(wrk(bare, "", options))
+        ratios.append(app_rates[-1] / bare_rates[-1])
+    return {"req_s": round(statistics.median(app_rates), 1),
+            "bare_req_s": round(statistics.median(bare_rates), 1),
+            "ratio": round(statistics.median(ratios), 3)}  # fmt: skip
+
+
+def wrk(url: str, cookie: str, options: dict) -> float:
+    command = ["wrk", "-t1", f"-c{options['connections']}", f"-d{options['seconds']}s", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in output:
+        raise CommandError(f"{url} answered errors under load:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def summary(rows: list[dict]) -> dict:
+    loaded = [r for r in rows if "ratio" in r]
+    return {
+        "database": "sqlite", "gunicorn_workers": 2, "cpus": os.cpu_count(),
+        "worst_ratio": min((r["ratio"] for r in loaded), default=None),
+        "worst_p95_ms": {size: max(r["p95_ms"] for r in rows if r["size"] == size)
+                         for size in dict.fromkeys(r["size"] for r in rows)},
+    }  # fmt: skip
