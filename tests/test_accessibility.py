@@ -123,7 +123,7 @@ def test_required_checkbox_groups_say_so_in_their_legend_and_optional_fields_do_
 
 def test_focus_outline_has_at_least_3_to_1_contrast_on_every_background():
     css = (ROOT / "static" / "css" / "site.css").read_text()
-    found = re.findall(r"--([a-z-]+): (#[0-9a-f]{6}|#[0-9a-f]{3})", css)
+    found = re.findall(r"--([a-z-]+): (#[0-9a-f]{6}|#[0-9a-f]{3})\b", css)
     colours = {name: value if len(value) == 7 else "#" + 2 * value[1] + 2 * value[2] + 2 * value[3]
                for name, value in found}  # fmt: skip
     backgrounds = {"#ffffff", colours["bg"], colours["card"], "#e6f4ee", "#fdeee8", "#eef2f5",
