@@ -6,7 +6,7 @@ everyone, writes need a personal token (``Authorization: Bearer <key>``).
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
@@ -20,7 +20,7 @@ from glocal.practices.api import router as practices
 from glocal.projects.api import router as projects
 
 api = NinjaAPI(title="Glocal API", version="1", urls_namespace="api", docs_url="/docs",
-               openapi_url="/openapi.json",
+               openapi_url="/openapi.json", docs=Swagger(settings={"deepLinking": False}),
                throttle=[AnonRateThrottle("120/min"), AuthRateThrottle("600/min")])  # fmt: skip
 api.add_router("/v1/practices", practices)
 api.add_router("/v1/municipalities", municipalities)
