@@ -39,6 +39,8 @@
     if (remembered && focusLost()) {
       // The control is gone (e.g. a row changed): keep focus in the swapped content.
       const target = find(remembered) || event.target;
+      const details = target.closest("details");
+      if (details && !details.open) details.open = true; // e.g. a facet under "More"
       if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) {
         target.setAttribute("tabindex", "-1");
       }
