@@ -12,32 +12,11 @@ import pytest
 from glocal.calls.models import Call
 from glocal.practices.models import Practice
 
+from .a11y_pages import PEOPLE, PUBLIC, REPRESENTATIVE, SECRETARIAT, WCAG_22_AA
 from .conftest import open_in, screenshot, sign_in_by_id
 
 pytestmark = pytest.mark.django_db(transaction=True)
 AXE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-EVENT = "/events/mayors-conference-vienna/"
-PUBLIC = [
-    "/", "/practices/", "/practices/?region=balkans&sort=title", "/municipalities/",
-    "/municipalities/spilamberto/", "/map/", "/events/", EVENT, "/calls/", "/projects/",
-    "/prototypes/", "/community/", "/statements/", "/updates/", "/experts/", "/solidarity/",
-    "/reports/sdg/", "/data/", "/accounts/login/", "/api/docs",
-]  # fmt: skip
-REPRESENTATIVE = [
-    "/", "/practices/submit/", "/events/agenda/", EVENT, f"{EVENT}register/",
-    "/municipalities/spilamberto/edit/", "/municipalities/spilamberto/recommendations/",
-    "/collaborations/", "/exchange/", "/groups/",
-]  # fmt: skip
-SECRETARIAT = [
-    "/", "/dashboard/", "/practices/review/", f"{EVENT}participants/", "/exchange/reports/",
-    "/statements/new/",
-]  # fmt: skip
-PEOPLE = {
-    "anonymous": (None, PUBLIC),
-    "representative": ("mayor@spilamberto.glocal.demo", REPRESENTATIVE),
-    "secretariat": ("secretariat@glocal.demo", SECRETARIAT),
-}
 
 
 def axe_violations(page) -> dict[str, list[str]]:
