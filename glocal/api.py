@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, SimpleRateThrottle
 
@@ -47,7 +47,7 @@ class TokenRateThrottle(SimpleRateThrottle):
 
 
 api = NinjaAPI(title="Glocal API", version="1", urls_namespace="api", docs_url="/docs",
-               openapi_url="/openapi.json",
+               openapi_url="/openapi.json", docs=Swagger(settings={"deepLinking": False}),
                throttle=[AnonymousRateThrottle(settings.API_ANONYMOUS_RATE),
                          TokenRateThrottle(settings.API_TOKEN_RATE)])  # fmt: skip
 api.add_router("/v1/practices", practices)

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "allauth",
     "allauth.account",
+    "ninja",  # serves Swagger UI from the package, so /api/docs works offline
     "glocal.reference",
     "glocal.notifications",
     "glocal.members",
@@ -145,6 +146,8 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{NETWORK_NAME}] "
+ACCOUNT_FORMS = {"login": "glocal.members.forms.SignInForm"}  # errors linked to fields
+CSRF_FAILURE_VIEW = "glocal.views.csrf_failure"  # templates/403_csrf.html, site-styled
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

@@ -1,4 +1,4 @@
-"""Pages that draw on every app: the home page and the health check."""
+"""Pages that draw on every app: the home page, the health check and the CSRF failure page."""
 
 import logging
 
@@ -85,3 +85,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
         },  # fmt: skip
         status=200 if healthy else 503,
     )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A refused form (CSRF) as a site page in the visitor's language, not Django's default."""
+    logger.info("CSRF failure on %s: %s", request.path, reason)
+    return render(request, "403_csrf.html", {"reason": reason}, status=403)

@@ -1,3 +1,4 @@
+from allauth.account.forms import LoginForm
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.forms import inlineformset_factory
@@ -131,3 +132,18 @@ class AcceptInvitationForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return data
+
+
+class SignInForm(LoginForm):
+    """allauth's sign-in form; a refused sign-in also marks both fields invalid and points
+    them at the error summary, so screen readers say what went wrong where."""
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        if not self.non_field_errors():
+            return
+        for name in ("login", "password"):
+            described = " ".join(filter(None, ["error-summary", self[name].aria_describedby]))
+            self.fields[name].widget.attrs.update(
+                {"aria-invalid": "true", "aria-describedby": described}
+            )

@@ -122,3 +122,25 @@ def demo(transactional_db, remembering_encoder):
 
     load_reference_data(Country, Sdg, Theme)
     call_command("load_demo", verbosity=0)
+
+
+# == languages (a11y) ==
+def open_in(browser, live_server, language: str, viewport=DESKTOP):
+    """A page whose visitor reads ``language``: Accept-Language and the language cookie."""
+    context = browser.new_context(
+        viewport=viewport, base_url=live_server.url, locale=language,
+        extra_http_headers={"Accept-Language": language},
+    )  # fmt: skip
+    context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+def sign_in_by_id(page, email: str) -> None:
+    """Sign in without relying on the (translated) labels."""
+    page.goto("/accounts/login/")
+    page.locator("#id_login").fill(email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("#id_password").press("Enter")
+    page.wait_for_url("**/")

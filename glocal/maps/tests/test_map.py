@@ -33,8 +33,9 @@ def test_map_page_draws_svg_with_a_linked_circle(anonymous, mapped):
     html = response.content.decode()
     assert response.status_code == 200
     assert '<svg id="network-map"' in html
-    assert 'role="img"' in html
-    assert 'aria-labelledby="map-title map-desc"' in html
+    assert 'role="group"' in html
+    assert 'role="img"' not in html  # its links are not inside an image
+    assert 'aria-labelledby="map-title" aria-describedby="map-desc"' in html
     x, y = project(44.5333, 11.0167)
     assert f'cx="{x}" cy="{y}"' in html
     assert 'href="/municipalities/spilamberto/"' in html
