@@ -1,6 +1,9 @@
 from django.urls import path
 
+from glocal.translations.views import edit_translations
+
 from . import review_views, views
+from .access import get_call_for_secretariat
 
 app_name = "calls"
 urlpatterns = [
@@ -32,4 +35,10 @@ urlpatterns = [
     path("hubs/", views.hub_list, name="hubs"),
     path("hubs/<slug:slug>/", views.hub_detail, name="hub"),
     path("time-zone/", views.set_time_zone, name="time_zone"),
+    path(
+        "calls/<slug:slug>/translations/",
+        edit_translations,
+        {"fetch": get_call_for_secretariat},
+        name="translations",
+    ),
 ]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.members.middleware import SESSION_KEY
 from glocal.projects.models import Project
+from glocal.translations.reading import read_for
 
 from . import services
 from .access import get_call_for_viewer, get_hub_for_viewer, get_town_for_applicant
@@ -43,6 +44,7 @@ def call_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_call_for_viewer(request, slug)
+    read_for(request, call)
     towns = []
     if request.user.is_authenticated:
         own = {a.municipality_id: a for a in Application.objects.of_representative(

@@ -1,6 +1,9 @@
 from django.urls import path
 
+from glocal.translations.views import edit_translations
+
 from . import secretariat, views
+from .access import get_event_for_secretariat
 
 app_name = "events"
 urlpatterns = [
@@ -39,4 +42,10 @@ urlpatterns = [
     path("events/<slug:slug>/badges.pdf", secretariat.badges, name="badges"),
     path("practices/<slug:slug>/events/", views.practice_events, name="practice_events"),
     path("projects/<int:pk>/events/", views.project_events, name="project_events"),
+    path(
+        "events/<slug:slug>/translations/",
+        edit_translations,
+        {"fetch": get_event_for_secretariat},
+        name="translations",
+    ),
 ]

@@ -21,6 +21,7 @@ from glocal.practices.access import get_practice_for_viewer
 from glocal.practices.models import Practice
 from glocal.projects.access import get_project_for_viewer
 from glocal.projects.models import Project
+from glocal.translations.reading import read_for
 
 from . import services
 from .access import (
@@ -80,6 +81,7 @@ def sessions_with_bookings(
 @cached_for_anonymous()
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_event_for_viewer(request, slug)
+    read_for(request, event)
     registration = own_registration(request.user, event)
     sessions = sessions_with_bookings(event, registration, request.user)
     context = {

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from glocal.members.models import Municipality
 from glocal.projects.models import Project
 
-from .models import Post, Signatory, Statement, Thread, Update, WorkingGroup
+from .models import Post, Signatory, Statement, StatementVersion, Thread, Update, WorkingGroup
 from .services import can_edit_statement, can_grant_signatory, can_moderate, can_post_update
 
 
@@ -75,3 +75,20 @@ def get_project_for_updater(request: HttpRequest, pk: int) -> Project:
     if not can_post_update(request.user, project):
         raise PermissionDenied("Only the project's town posts its updates.")
     return project
+
+
+def can_translate_update(user, update: Update) -> bool:
+    """The town that posted the update, and the secretariat."""
+    return user.is_authenticated and (user.is_staff or can_post_update(user, update.project))
+
+
+def get_update_for_translator(request: HttpRequest, pk: int) -> Update:
+    update = get_update_for_viewer(request, pk)
+    if not can_translate_update(request.user, update):
+        raise PermissionDenied("Only the project's town and the secretariat translate its updates.")
+    return update
+
+
+def get_version_for_translator(request: HttpRequest, slug: str, number: int) -> StatementVersion:
+    statement = get_statement_for_editor(request, slug)
+    return get_object_or_404(StatementVersion, statement=statement, number=number)

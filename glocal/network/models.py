@@ -1,9 +1,11 @@
 """The network community: working groups, the exchange space, joint statements and updates."""
 
+import hashlib
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +13,7 @@ from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
-from glocal.translations.models import Translatable
+from glocal.translations.models import Translatable, Translation
 
 
 class WorkingGroupQuerySet(models.QuerySet):
@@ -251,6 +253,12 @@ class DigestPreference(models.Model):
         return f"{self.user}: {self.frequency}"
 
 
+def version_translations() -> Prefetch:
+    """Every shown translation of the signed versions' text, to check signatures in bulk."""
+    rows = Translation.objects.shown().filter(field="text")
+    return Prefetch("version__translations", queryset=rows, to_attr="shown_translations")
+
+
 class StatementStatus(models.TextChoices):
     DRAFT = "draft", _("Draft (drafting towns only)")
     OPEN = "open", _("Open for signature")
@@ -321,6 +329,7 @@ class Statement(Translatable):
         return (
             self.signatures.filter(withdrawn_at__isnull=True)
             .select_related("municipality__country", "signed_by", "version")
+            .prefetch_related(version_translations())
             .order_by("signed_at")
         )
 
@@ -350,6 +359,19 @@ class StatementVersion(Translatable):
 
     def get_absolute_url(self) -> str:
         return reverse("network:statement_version", args=[self.statement.slug, self.number])
+
+    def text_in(self, language: str) -> str | None:
+        """This version's wording in ``language``: the original, a shown translation, or None."""
+        if language == self.language:
+            return self.text
+        rows = getattr(self, "shown_translations", None)
+        if rows is None:
+            rows = self.translations.shown().filter(field="text", language=language)
+        return next((r.text for r in rows if r.field == "text" and r.language == language), None)
+
+    def digest_in(self, language: str) -> str | None:
+        text = self.text_in(language)
+        return hashlib.sha256(text.encode()).hexdigest() if text is not None else None
 
 
 class Signatory(models.Model):
@@ -410,7 +432,12 @@ class Signature(models.Model):
 
     @property
     def needs_reconfirmation(self) -> bool:
-        return self.withdrawn_at is None and self.version.number < self.statement.current_number
+        """A newer version exists, or the wording signed in this language has changed since."""
+        if self.withdrawn_at is not None:
+            return False
+        if self.version.number < self.statement.current_number:
+            return True
+        return bool(self.text_digest) and self.text_digest != self.version.digest_in(self.language)
 
 
 class UpdateQuerySet(models.QuerySet):

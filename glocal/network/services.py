@@ -265,7 +265,7 @@ def create_statement(
     statement.drafted_by.set(towns)
     StatementVersion.objects.create(
         statement=statement, number=1, text=clean_html(text), note=_("First draft"),
-        created_by=user,
+        created_by=user, language=statement.language,
     )  # fmt: skip
     return statement
 
@@ -294,7 +294,7 @@ def revise_statement(
         fields.append("current_number")
         version = StatementVersion.objects.create(
             statement=statement, number=statement.current_number, text=cleaned, note=note,
-            created_by=user,
+            created_by=user, language=statement.language,
         )  # fmt: skip
     statement.save(update_fields=fields)
     if version is not None:
@@ -410,23 +410,35 @@ def revoke_signatory(*, signatory: Signatory, revoked_by: User) -> None:
 
 
 @transaction.atomic
-def sign_statement(*, statement: Statement, municipality: Municipality, user: User) -> Signature:
-    """Sign (or confirm again) the current version in the name of a municipality."""
+def sign_statement(
+    *, statement: Statement, municipality: Municipality, user: User, language: str | None = None
+) -> Signature:
+    """Sign (or confirm again) the current version, in the language version the signatory read.
+
+    The signature keeps that language and a fingerprint of the text, so a later change of
+    that wording (a new version, or an edited translation) asks for confirmation again.
+    """
     if not can_sign_for(user, municipality):
         raise PermissionDenied("Only an authorised signatory of this town may sign for it.")
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     if not statement.is_open:
         raise NetworkError(_("This statement is not open for signature."))
     version = statement.versions.get(number=statement.current_number)
+    language = language or version.language
+    digest = version.digest_in(language)
+    if digest is None:
+        raise NetworkError(_("This version cannot be signed in that language: its text is not "
+                             "translated into it yet."))  # fmt: skip
     now = timezone.now()
+    signed = {"version": version, "signed_by": user, "signed_at": now, "language": language,
+              "text_digest": digest, "withdrawn_at": None}  # fmt: skip
     signature, created = Signature.objects.get_or_create(
-        statement=statement, municipality=municipality,
-        defaults={"version": version, "signed_by": user, "signed_at": now},
-    )  # fmt: skip
+        statement=statement, municipality=municipality, defaults=signed
+    )
     if not created:
-        signature.version, signature.signed_by, signature.signed_at = version, user, now
-        signature.withdrawn_at = None
-        signature.save(update_fields=["version", "signed_by", "signed_at", "withdrawn_at"])
+        for name, value in signed.items():
+            setattr(signature, name, value)
+        signature.save(update_fields=list(signed))
     return signature
 
 

@@ -1,6 +1,13 @@
 from django.urls import path
 
+from glocal.translations.views import edit_translations
+
 from . import views, views_exchange, views_statements, views_updates
+from .access import (
+    get_statement_for_editor,
+    get_update_for_translator,
+    get_version_for_translator,
+)
 
 app_name = "network"
 urlpatterns = [
@@ -60,4 +67,22 @@ urlpatterns = [
     path("updates/feed.atom", views_updates.update_feed, name="update_feed"),
     path("updates/<int:pk>/", views_updates.update_detail, name="update_detail"),
     path("updates/<int:pk>/feature/", views_updates.update_feature, name="update_feature"),
+    path(
+        "statements/<slug:slug>/translations/",
+        edit_translations,
+        {"fetch": get_statement_for_editor},
+        name="statement_translations",
+    ),
+    path(
+        "statements/<slug:slug>/v/<int:number>/translations/",
+        edit_translations,
+        {"fetch": get_version_for_translator},
+        name="version_translations",
+    ),
+    path(
+        "updates/<int:pk>/translations/",
+        edit_translations,
+        {"fetch": get_update_for_translator},
+        name="update_translations",
+    ),
 ]

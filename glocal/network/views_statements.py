@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.members.models import Municipality
+from glocal.translations.reading import read_for
 
 from . import services
 from .access import (
@@ -18,7 +19,7 @@ from .access import (
     get_town_for_granter,
 )
 from .forms import DraftingTownForm, RevisionForm, SignatoryForm, StatementForm
-from .models import Signatory, Statement, StatementStatus, StatementVersion
+from .models import Signatory, Statement, StatementStatus, StatementVersion, version_translations
 from .pdf import statement_pdf
 
 
@@ -32,13 +33,18 @@ def signing_towns(user, statement: Statement) -> list[dict]:
     """The towns this person may sign for, with that town's signature on this statement."""
     if not user.is_authenticated:
         return []
-    signatures = {s.municipality_id: s for s in statement.signatures.select_related("version")}
+    rows = statement.signatures.select_related("version").prefetch_related(version_translations())
+    signatures = {s.municipality_id: s for s in rows}
     towns = (
         Municipality.objects.filter(signatories__user=user, memberships__user=user)
         .distinct()
         .order_by("name")
     )
-    return [{"town": town, "signature": signatures.get(town.pk)} for town in towns]
+    return [
+        {"town": town, "signature": signatures.get(town.pk),
+         "stale": town.pk in signatures and signatures[town.pk].needs_reconfirmation}
+        for town in towns
+    ]  # fmt: skip
 
 
 def drafting_context(user, statement: Statement) -> dict:
@@ -54,9 +60,13 @@ def drafting_context(user, statement: Statement) -> dict:
 def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for_viewer(request, slug)
     can_edit = services.can_edit_statement(request.user, statement)
+    version = statement.current_version
+    read_for(request, statement)
+    if version:
+        read_for(request, version)
     context = {
         "statement": statement,
-        "version": statement.current_version,
+        "version": version,
         "versions": statement.versions.select_related("created_by"),
         "signatures": statement.active_signatures(),
         "signing": signing_towns(request.user, statement),
@@ -93,6 +103,8 @@ def statement_drafters(request: HttpRequest, slug: str) -> HttpResponse:
 def statement_version(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     statement = get_statement_for_viewer(request, slug)
     version = get_object_or_404(StatementVersion, statement=statement, number=number)
+    read_for(request, statement)
+    read_for(request, version)
     context = {"statement": statement, "version": version}
     return render(request, "network/statement_version.html", context)
 
@@ -157,8 +169,10 @@ def statement_sign(request: HttpRequest, slug: str) -> HttpResponse:
             button=_("Yes, sign for %s") % town, back=statement.get_absolute_url(),
         )  # fmt: skip
     try:
-        signature = services.sign_statement(statement=statement, municipality=town,
-                                            user=request.user)  # fmt: skip
+        signature = services.sign_statement(
+            statement=statement, municipality=town, user=request.user,
+            language=request.POST.get("language") or None,
+        )  # fmt: skip
     except services.NetworkError as error:
         messages.error(request, str(error))
         return redirect(statement)

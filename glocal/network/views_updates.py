@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib.html import render_rich_text
+from glocal.translations.reading import read_for
 
 from . import services
-from .access import get_project_for_updater, get_update_for_viewer
+from .access import can_translate_update, get_project_for_updater, get_update_for_viewer
 from .forms import UpdateForm
 from .models import Update
 
@@ -42,7 +43,9 @@ def update_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def update_detail(request: HttpRequest, pk: int) -> HttpResponse:
     update = get_update_for_viewer(request, pk)
-    return render(request, "network/update_detail.html", {"update": update})
+    read_for(request, update)
+    context = {"update": update, "can_translate": can_translate_update(request.user, update)}
+    return render(request, "network/update_detail.html", context)
 
 
 @login_required

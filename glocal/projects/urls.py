@@ -1,6 +1,9 @@
 from django.urls import path
 
+from glocal.translations.views import edit_translations
+
 from . import views, views_dashboard, views_monitoring
+from .access import get_project_for_editor, get_prototype_for_editor
 
 app_name = "projects"
 urlpatterns = [
@@ -49,4 +52,16 @@ urlpatterns = [
         views_monitoring.practice_transfers,
         name="practice_transfers",
     ),  # fmt: skip
+    path(
+        "prototypes/<slug:slug>/translations/",
+        edit_translations,
+        {"fetch": get_prototype_for_editor},
+        name="prototype_translations",
+    ),
+    path(
+        "projects/<int:pk>/translations/",
+        edit_translations,
+        {"fetch": get_project_for_editor},
+        name="project_translations",
+    ),
 ]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.practices.access import get_practice_for_viewer
+from glocal.translations.reading import read_for
 
 from . import services
 from .access import (
@@ -50,6 +51,7 @@ def prototype_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def prototype_detail(request: HttpRequest, slug: str) -> HttpResponse:
     prototype = get_prototype_for_viewer(request, slug)
+    read_for(request, prototype)
     context = {
         "prototype": prototype,
         "practices": prototype.source_practices.visible_to(request.user).select_related(
@@ -167,6 +169,7 @@ def project_context(project: Project, user) -> dict:
 @require_GET
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_project_for_viewer(request, pk)
+    read_for(request, project)
     context = project_context(project, request.user)
     context["milestone_statuses"] = MilestoneStatus.choices
     if context["can_edit"]:

@@ -33,7 +33,7 @@ def event_data(sessions=(), questions=(), initial_sessions: int = 0, **fields) -
     data = {
         "title": "Field exposure Bekaa", "slug": "field-exposure-bekaa", "kind": "field_exposure",
         "mode": "in_person", "summary": "Two days in the Bekaa valley.", "venue": "Town hall",
-        "time_zone": "Asia/Beirut", "capacity": "30", "is_published": "on",
+        "time_zone": "Asia/Beirut", "capacity": "30", "is_published": "on", "language": "en",
         **when("starts_at", "2031-05-10", "09:00"), **when("ends_at", "2031-05-11", "17:00"),
         **when("registration_opens_at", "", ""), **when("registration_closes_at", "", ""),
         **management("sessions", len(sessions), initial_sessions),

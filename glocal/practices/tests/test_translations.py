@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 
 from glocal.translations.models import Translation, TranslationStatus
 
@@ -20,6 +21,12 @@ def arabic_practice(other_town, other_member):
         ARABIC_TITLE, slug="zahle-gardens", municipality=other_town, created_by=other_member,
         summary=ARABIC_SUMMARY, language="ar", approach="نعمل معا.",
     )  # fmt: skip
+
+
+@pytest.fixture
+def reader() -> Client:
+    """A visitor in a browser of their own, beside the secretariat's."""
+    return Client()
 
 
 def french(client, url, **params):
@@ -61,17 +68,17 @@ def test_authors_french_translation_is_shown_to_french_readers_with_the_original
 
 
 def test_secretariat_draft_is_hidden_until_reviewed(
-    secretariat_client, anonymous, arabic_practice, secretariat
+    secretariat_client, reader, arabic_practice, secretariat
 ):
     url = "/practices/zahle-gardens/translations/?language=fr"
     secretariat_client.post(url, {"language": "fr", "title": FRENCH_TITLE, "action": "save"})
     assert Translation.objects.get().by_author is False
-    assert FRENCH_TITLE not in french(anonymous, "/practices/zahle-gardens/").content.decode()
+    assert FRENCH_TITLE not in french(reader, "/practices/zahle-gardens/").content.decode()
     secretariat_client.post(url, {"language": "fr", "action": "review"})
     row = Translation.objects.get()
     assert (row.status, row.reviewed_by) == (TranslationStatus.REVIEWED, secretariat)
     assert row.reviewed_at is not None
-    html = french(anonymous, "/practices/zahle-gardens/").content.decode()
+    html = french(reader, "/practices/zahle-gardens/").content.decode()
     assert f'<h1 lang="fr" dir="auto">{FRENCH_TITLE}</h1>' in html
 
 

@@ -9,7 +9,7 @@ translated and links to the original.
 from django import template
 from django.utils.html import format_html
 
-from glocal.translations.languages import direction
+from glocal.translations.languages import direction, language_name
 
 register = template.Library()
 
@@ -38,3 +38,9 @@ def bdi(value) -> str:
 def translation_notice(context, obj) -> dict:
     request = context.get("request")
     return {"reading": obj.tr, "path": request.path if request else ""}
+
+
+@register.filter(name="language_name")
+def language_name_filter(code: str) -> str:
+    """A language's name in the interface language: ``{{ "ar"|language_name }}``."""
+    return language_name(code or "")
