@@ -40,7 +40,7 @@ class Command(BaseCommand):
             stale = SentenceVector.objects.exclude(key__in=used).values_list("key", flat=True)
             pruned, _ = SentenceVector.objects.filter(key__in=list(stale)).delete()
         self.stdout.write(json.dumps({
-            "practices": len(practices), "sentences": len(used),
+            "practices": len(practices), "texts": len(used),
             "computed": SentenceVector.objects.count() - before + pruned, "pruned": pruned,
             "seconds": round(time.perf_counter() - started, 2),
         }))  # fmt: skip
