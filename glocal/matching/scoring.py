@@ -297,7 +297,7 @@ def score_peer(town: TownView, other: TownView, other_id: int, cosines) -> Match
         + PEER_SDG_WEIGHT * (len(sdgs) / len(town.sdgs) if town.sdgs else 0.0)
         + PEER_LANGUAGE_WEIGHT * bool(languages)
     )  # fmt: skip
-    reasons = [_("also faces “%(need)s”") % {"need": short(theirs)} for _mine, theirs, _c in shared]
+    reasons = []  # the shared needs are shown in full beside these
     if size == 1.0:
         reasons.append(_("similar size: %(town)s %(ours)s, %(other)s %(theirs)s") % {
             "town": town.name, "ours": figure(town.population),
