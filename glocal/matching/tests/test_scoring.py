@@ -158,7 +158,6 @@ def test_peer_with_a_shared_need_shows_it_and_the_true_context():
         ("young people do not take part in town life", "few young volunteers", 0.08)
     ]
     assert match.reasons == [
-        "also faces “few young volunteers”",
         "similar size: Zahlé 78,000, Baalbek 82,000",
         "same region (MENA)",
         "shares SDG 16",

@@ -9,7 +9,7 @@ from tqdm import tqdm
 from glocal.practices.models import Practice
 
 from ...models import SentenceVector
-from ...passages import cache, cache_key, encoder, practice_text, sentence_texts
+from ...passages import cache, cache_key, encoder, overview_text, practice_text, sentence_texts
 
 
 class Command(BaseCommand):
@@ -30,7 +30,8 @@ class Command(BaseCommand):
         with tqdm(total=len(practices), desc="sentences", unit="practice", disable=None) as bar:
             for start in range(0, len(practices), batch):
                 texts = [t for p in practices[start : start + batch]
-                         for t in sentence_texts(practice_text(p))]  # fmt: skip
+                         for text in [practice_text(p)]
+                         for t in [overview_text(text), *sentence_texts(text)]]  # fmt: skip
                 cache.encode(model, texts)
                 used.update(cache_key("passage: " + t) for t in texts)
                 bar.update(len(practices[start : start + batch]))
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             stale = SentenceVector.objects.exclude(key__in=used).values_list("key", flat=True)
             pruned, _ = SentenceVector.objects.filter(key__in=list(stale)).delete()
         self.stdout.write(json.dumps({
-            "practices": len(practices), "sentences": len(used),
+            "practices": len(practices), "texts": len(used),
             "computed": SentenceVector.objects.count() - before + pruned, "pruned": pruned,
             "seconds": round(time.perf_counter() - started, 2),
         }))  # fmt: skip
