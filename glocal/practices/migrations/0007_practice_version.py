@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0004_network_award_distinction'),
+        ('practices', '0006_existing_content_is_english'),
     ]
 
     operations = [

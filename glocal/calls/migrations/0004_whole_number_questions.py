@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('calls', '0001_calls_applications_review_hubs'),
+        ('calls', '0003_existing_content_is_english'),
     ]
 
     operations = [
