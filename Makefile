@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run setup test lint format install clean
+.PHONY: run setup test lint format install clean messages
 
 run: setup
 	@echo ""
@@ -14,7 +14,11 @@ run: setup
 	trap 'kill 0' EXIT INT TERM; $(BIN)/python manage.py db_worker & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
-setup: $(STAMP)
+# Interface catalogues: the .mo files are compiled here in Python (polib), never committed.
+messages: $(STAMP)
+	$(BIN)/python manage.py i18n_sync --compile-only
+
+setup: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_places
 	$(BIN)/python manage.py load_demo
@@ -39,7 +43,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint
+test: lint messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 

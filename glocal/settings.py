@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "glocal.members.middleware.TimeZoneMiddleware",
+    "glocal.members.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -133,7 +134,14 @@ LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("de", _("German")),
+    ("it", _("Italian")),
     ("ar", _("Arabic")),
+    ("sr", _("Serbian (Cyrillic)")),
+    ("sr-latn", _("Serbian (Latin)")),
+    ("sq", _("Albanian")),
+    ("uk", _("Ukrainian")),
+    ("el", _("Greek")),
+    ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "glocal" / "locale"]
 TIME_ZONE = "Europe/Vienna"
