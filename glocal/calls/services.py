@@ -7,11 +7,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from glocal.lib.dates import add_years
 from glocal.lib.slugs import unique_slug
+from glocal.members.languages import emails_by_language
 from glocal.members.models import User
 from glocal.practices.models import Distinction, Practice
 from glocal.projects.models import Project
@@ -297,6 +298,8 @@ def notify_decision(*, application_id: int) -> None:
         recipients.add(application.created_by.email)
     context = {"application": application, "call": application.call,
                "url": settings.SITE_URL + application.get_absolute_url()}  # fmt: skip
-    subject = _("Decision on your application to %(call)s") % {"call": application.call}
-    body = render_to_string("calls/email/decision.txt", context)
-    send_mail(subject, body, None, sorted(recipients))
+    for language, group in emails_by_language(recipients).items():
+        with translation.override(language):
+            subject = _("Decision on your application to %(call)s") % {"call": application.call}
+            body = render_to_string("calls/email/decision.txt", context)
+        send_mail(subject, body, None, group)

@@ -4,9 +4,10 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
+
+from glocal.members.languages import in_language_of
 
 from .ical import build_calendar
 
@@ -39,13 +40,13 @@ def send_registration_mail(registration_id: int, template: str) -> None:
     context = {"registration": registration, "event": event, "user": user,
                "url": settings.SITE_URL + event.get_absolute_url(),
                "agenda_url": settings.SITE_URL + "/events/agenda/"}  # fmt: skip
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language_of(user):
         subject = _(SUBJECTS[template]) % event.title
         body = render_to_string(f"events/email/{template}.txt", context)
-    message = EmailMessage(subject, body, None, [user.email])
-    if template in WITH_CALENDAR:
-        ics = build_calendar([event], with_online_link=True)
-        message.attach(f"{event.slug}.ics", ics, "text/calendar")
+        message = EmailMessage(subject, body, None, [user.email])
+        if template in WITH_CALENDAR:
+            ics = build_calendar([event], with_online_link=True)
+            message.attach(f"{event.slug}.ics", ics, "text/calendar")
     message.send()
 
 
@@ -60,7 +61,7 @@ def send_booking_mail(booking_id: int) -> None:
         return
     context = {"session": session, "event": session.event, "user": user,
                "url": settings.SITE_URL + "/events/agenda/"}  # fmt: skip
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language_of(user):
         subject = _("A place freed up for you: %s") % session.title
         body = render_to_string("events/email/session_promoted.txt", context)
     EmailMessage(subject, body, None, [user.email]).send()

@@ -5,9 +5,10 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy
 
+from glocal.members.languages import TranslateLater
 from glocal.members.models import User
 
 from .models import DIGEST_PERIODS, DIGEST_SLACK, DigestPreference, Post, Thread, Update
@@ -70,8 +71,10 @@ def send_digest(*, preference_id: int, now: datetime | None = None) -> bool:
     preference.save(update_fields=["last_sent_at"])
     if digest.is_empty:
         return False
-    with override(None):
-        subject = _("What is new in the network since %s") % since.strftime("%d %b %Y")
+    subject = TranslateLater(
+        gettext_lazy("What is new in the network since %s"),
+        lambda: date_format(timezone.localtime(since), "DATE_FORMAT"),
+    )
     mail(subject=subject, template="digest",
          context={"digest": digest, "user": preference.user, "preference": preference},
          recipients=[preference.user.email])  # fmt: skip

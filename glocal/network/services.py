@@ -9,12 +9,14 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
+from glocal.members.languages import TranslateLater, emails_by_language
 from glocal.members.models import Municipality, User
 from glocal.projects.models import Project
 
@@ -41,16 +43,22 @@ class NetworkError(ValueError):
     """A request that cannot be done as asked; the message is shown to the person."""
 
 
-def mail(*, subject: str, template: str, context: dict, recipients: Iterable[str]) -> None:
-    """Send one e-mail per recipient once the transaction commits."""
+def mail(
+    *, subject: TranslateLater, template: str, context: dict, recipients: Iterable[str]
+) -> None:
+    """Send one e-mail per recipient, in their language, once the transaction commits."""
     recipients = sorted({r for r in recipients if r})
     if not recipients:
         return
-    body = render_to_string(f"network/email/{template}.txt", context | {"site": settings.SITE_URL})
+    context = context | {"site": settings.SITE_URL}
 
     def send() -> None:
-        for recipient in recipients:
-            send_mail(subject, body, None, [recipient])
+        for language, group in emails_by_language(recipients).items():
+            with translation.override(language):
+                body = render_to_string(f"network/email/{template}.txt", context)
+                text = str(subject)
+            for recipient in group:
+                send_mail(text, body, None, [recipient])
 
     transaction.on_commit(send)
 
@@ -138,8 +146,8 @@ def _add_post(*, thread: Thread, body: str, author: User) -> Post:
     context = {"thread": thread, "post": post, "author": author}
     for person in mentioned:
         mail(
-            subject=_("%(name)s mentioned you in “%(title)s”")
-            % {"name": author, "title": thread.title},
+            subject=TranslateLater(gettext_lazy("%(name)s mentioned you in “%(title)s”"),
+                                   name=author, title=thread.title),
             template="mention", context=context | {"person": person}, recipients=[person.email],
         )  # fmt: skip
     return post
@@ -207,7 +215,8 @@ def report_post(*, post: Post, reporter: User, reason: str) -> Report:
     except IntegrityError:
         raise NetworkError(_("You already reported this message.")) from None
     mail(
-        subject=_("A message was reported in “%s”") % post.thread.title, template="report",
+        subject=TranslateLater(gettext_lazy("A message was reported in “%s”"), post.thread.title),
+        template="report",
         context={"post": post, "report": report, "thread": post.thread},
         recipients=[m.email for m in moderators_of(post.thread)],
     )  # fmt: skip
@@ -316,7 +325,9 @@ def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
             {signature.signed_by.email} if signature.signed_by else set()
         )
         mail(
-            subject=_("“%s” has changed: please confirm your signature") % statement.title,
+            subject=TranslateLater(
+                gettext_lazy("“%s” has changed: please confirm your signature"), statement.title
+            ),
             template="reconfirm",
             context={"statement": statement, "version": version, "signature": signature},
             recipients=recipients,
@@ -338,8 +349,8 @@ def add_drafting_town(*, statement: Statement, municipality: Municipality, user:
         raise NetworkError(_("%s cannot be added as a drafting town.") % municipality)
     statement.drafted_by.add(municipality)
     mail(
-        subject=_("%(town)s is asked to draft “%(title)s”")
-        % {"town": municipality, "title": statement.title},
+        subject=TranslateLater(gettext_lazy("%(town)s is asked to draft “%(title)s”"),
+                               town=municipality, title=statement.title),
         template="codraft", context={"statement": statement, "town": municipality, "by": user},
         recipients=municipality.memberships.filter(user__is_active=True).values_list(
             "user__email", flat=True

@@ -6,10 +6,12 @@ from django.db import transaction
 from django.forms.models import model_to_dict
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from glocal.lib import slugs
+from glocal.members.languages import TranslateLater, emails_by_language
 from glocal.members.models import User
 
 from .engine import TEXT_FIELDS, bump_generation
@@ -89,7 +91,10 @@ def submit_practice(*, practice: Practice, user: User) -> Practice:
     staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
     transaction.on_commit(
         lambda: _notify(
-            practice, staff, _("Practice submitted for review: %s") % practice.title, "submitted"
+            practice,
+            staff,
+            TranslateLater(gettext_lazy("Practice submitted for review: %s"), practice.title),
+            "submitted",
         )
     )
     return practice
@@ -115,20 +120,25 @@ def review_practice(*, practice: Practice, user: User, decision: str, note: str 
     record_revision(practice=practice, action=actions[decision], user=user, note=note)
     author = practice.created_by
     if author and author.email and author != user:
-        subject = _("Your practice “%(title)s”: %(status)s") % {
-            "title": practice.title,
-            "status": practice.get_status_display(),
-        }
+        subject = TranslateLater(
+            gettext_lazy("Your practice “%(title)s”: %(status)s"),
+            title=practice.title, status=practice.get_status_display,
+        )  # fmt: skip
         transaction.on_commit(lambda: _notify(practice, [author.email], subject, "reviewed"))
     return practice
 
 
-def _notify(practice: Practice, recipients: list[str], subject: str, template: str) -> None:
+def _notify(
+    practice: Practice, recipients: list[str], subject: TranslateLater, template: str
+) -> None:
     if not recipients:
         return
     url = settings.SITE_URL + reverse("practices:detail", args=[practice.slug])
-    body = render_to_string(f"practices/email/{template}.txt", {"practice": practice, "url": url})
-    send_mail(subject, body, None, recipients)
+    for language, group in emails_by_language(recipients).items():
+        with translation.override(language):
+            context = {"practice": practice, "url": url}
+            body = render_to_string(f"practices/email/{template}.txt", context)
+            send_mail(str(subject), body, None, group)
 
 
 @transaction.atomic

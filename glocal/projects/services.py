@@ -11,10 +11,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
+from glocal.members.languages import emails_by_language
 from glocal.members.models import Municipality, User
 from glocal.practices.models import Practice
 
@@ -188,7 +189,13 @@ def remind_project(
         return 0
     context = {"project": project, "overdue": list(overdue), "update_missing": update_missing,
                "url": settings.SITE_URL + project.get_absolute_url()}  # fmt: skip
-    subject = _("Reminder: %(title)s needs your attention") % {"title": project.title}
-    body = render_to_string("projects/email/reminder.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+
+    def send() -> None:
+        for language, group in emails_by_language(recipients).items():
+            with translation.override(language):
+                subject = _("Reminder: %(title)s needs your attention") % {"title": project.title}
+                body = render_to_string("projects/email/reminder.txt", context)
+            send_mail(subject, body, None, group)
+
+    transaction.on_commit(send)
     return len(recipients)
