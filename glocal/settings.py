@@ -144,6 +144,7 @@ LANGUAGES = [
     ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "glocal" / "locale"]
+FORMAT_MODULE_PATH = ["glocal.locale"]  # English dates day-first, 24 h (glocal/locale/en)
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True

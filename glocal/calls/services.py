@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from glocal.lib.dates import add_years
+from glocal.lib.dates import add_years, local_datetime_text
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import emails_by_language
 from glocal.members.models import User
@@ -97,9 +97,11 @@ def save_application(
     now = now or timezone.now()
     call = locked_call(application.call)
     if not call.accepts_changes(now):
-        raise ValidationError(_("The call closed on %(when)s; the application can no longer "
-                                "change.") % {"when": timezone.localtime(call.closes_at)
-                                              .strftime("%d %b %Y %H:%M %Z")})  # fmt: skip
+        closed = local_datetime_text(call.closes_at)
+        raise ValidationError(
+            _("The call closed on %(when)s; the application can no longer change.")
+            % {"when": closed}
+        )
     if problems := applicant_problems(call, application.municipality):
         raise ValidationError(problems)
     years = application.duration_years

@@ -6,6 +6,7 @@ each contribution that matters comes with a reason in plain words.
 
 from dataclasses import dataclass, field
 
+from django.utils.formats import number_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -142,7 +143,8 @@ def practice_reasons(
     if need:
         reasons.append(_("matches your need “%(need)s”") % {"need": short(need.text)})
     if size == 1.0 and practice.population:
-        reasons.append(_("done in a town of %(n)s like yours") % {"n": f"{practice.population:,}"})
+        people = number_format(practice.population, force_grouping=True)
+        reasons.append(_("done in a town of %(n)s like yours") % {"n": people})
     if practice.cost_band == "low":
         reasons.append(_("low cost"))
     elif affordable:
@@ -216,7 +218,8 @@ def score_peer(town: TownView, other: TownView, other_id: int, cosines=None) -> 
     if shared_need:
         reasons.append(_("also faces “%(need)s”") % {"need": short(shared_need[1])})
     if size == 1.0 and other.population:
-        reasons.append(_("similar size: %(n)s inhabitants") % {"n": f"{other.population:,}"})
+        people = number_format(other.population, force_grouping=True)
+        reasons.append(_("similar size: %(n)s inhabitants") % {"n": people})
     if region:
         reasons.append(_("same region"))
     if sdgs:

@@ -1,10 +1,12 @@
-"""Badges and certificates in the reader's language: Arabic shaped and right to left."""
+"""Badges, certificates and dates in the reader's language: Arabic shaped, right to left."""
 
+import datetime
 import shutil
 import subprocess
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from fpdf.enums import TextDirection
 
 from glocal.events.models import Registration
@@ -51,3 +53,19 @@ def test_arabic_speaking_participant_gets_an_arabic_certificate(client, event, o
         assert title != "Certificate of attendance"
         assert title in text
         assert "رانيا حداد" in text
+
+
+def test_event_dates_are_written_the_way_of_the_readers_language(client, event):
+    start = timezone.localtime(event.starts_at, event.tz)
+    with translation.override("de"):
+        german = date_format(start, "DATETIME_FORMAT")
+    page = client.get(f"/events/{event.slug}/", headers={"accept-language": "de"}).content.decode()
+    assert german in page
+    assert start.strftime("%B") not in german  # "Dezember", not "December"
+
+
+def test_english_dates_put_the_day_first_on_a_24_hour_clock():
+    moment = timezone.make_aware(datetime.datetime(2026, 12, 31, 17, 5))
+    with translation.override("en"):
+        assert date_format(moment, "DATETIME_FORMAT") == "31 December 2026, 17:05"
+        assert date_format(moment, "SHORT_DATE_FORMAT") == "31 Dec 2026"
