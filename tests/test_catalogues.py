@@ -88,3 +88,20 @@ def test_compiled_catalogue_matches_its_source(locale, tmp_path):
     }  # fmt: skip
     shipped = LOCALE_DIR / locale / "LC_MESSAGES" / "django.mo"
     assert shipped.read_bytes() == mo_path.read_bytes(), "run manage.py i18n_sync --compile-only"
+
+
+NETWORK_TERMS = [
+    "practice", "prototype", "Local Change Lab", "Local4Action HUB", "field exposure",
+    "secretariat", "working group", "joint statement", "call for proposals", "showroom",
+    "peer town",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_every_language_has_a_glossary_of_the_network_terms(locale):
+    path = LOCALE_DIR / locale / "glossary.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+    assert rows[0] == ["term", "translation", "note"]
+    assert all(len(row) == 3 and row[0] and row[1] for row in rows[1:])
+    terms = {row[0].split(" (")[0] for row in rows[1:]}
+    assert [term for term in NETWORK_TERMS if term not in terms] == []

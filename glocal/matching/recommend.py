@@ -55,7 +55,7 @@ def practice_view(practice: Practice) -> PracticeView:
         population=town.population if town else None,
         size_band=town.population_band if town else "",
         region=country.region if country else "", country=practice.country_id or "",
-        country_name=country.name if country else "",
+        country_name=country.label if country else "",
         languages=languages(town.languages) if town else frozenset(),
         cost_band=practice.cost_band, recognised=bool(practice.award) or practice.is_verified,
     )  # fmt: skip

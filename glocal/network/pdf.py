@@ -57,7 +57,7 @@ def statement_pdf(statement: Statement) -> bytes:
         )
     for signature in signatures:
         who = signature.signed_by.full_name if signature.signed_by else ""
-        line = f"{signature.municipality.name} ({signature.municipality.country.name})"
+        line = f"{signature.municipality.name} ({signature.municipality.country.label})"
         line += f" — {who}, " if who else " — "
         signed_at = timezone.localtime(signature.signed_at)
         signed_on = formats.date_format(signed_at, "SHORT_DATE_FORMAT")

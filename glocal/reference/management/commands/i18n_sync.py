@@ -4,9 +4,10 @@
     python manage.py i18n_sync --merge /work/tr     # fill in <code>.json translation files
     python manage.py i18n_sync --compile-only       # only write the .mo files (make setup)
 
-Except with ``--compile-only``, the Latin Serbian catalogue is rebuilt from the Cyrillic one by
-transliteration, never translated separately. Translation files map a msgid (after msgctxt and
-an EOT character when it has a context) to a string, or to a list of plural forms.
+Except with ``--compile-only``, the Latin Serbian catalogue and glossary are rebuilt from the
+Cyrillic ones by transliteration, never translated separately. Translation files map a msgid
+(after msgctxt and an EOT character when it has a context) to a string, or to a list of plural
+forms.
 """
 
 import json
@@ -23,6 +24,7 @@ from glocal.lib.catalogues import (
     latin_from_cyrillic,
     merge_translations,
     set_header,
+    transliterate_serbian,
 )
 
 DERIVED = {"sr_Latn": "sr"}
@@ -58,13 +60,21 @@ class Command(BaseCommand):
             if merge:
                 self.merge(merge, [loc for loc in locales if loc not in DERIVED])
             for derived, source in DERIVED.items():
-                po_path(derived).parent.mkdir(parents=True, exist_ok=True)
-                latin_from_cyrillic(polib.pofile(str(po_path(source)))).save(str(po_path(derived)))
+                self.derive(derived, source)
         for locale in locales:
             if not po_path(locale).exists():
                 raise CommandError(f"{po_path(locale)} is missing: run with --extract")
             compile_catalogue(po_path(locale))
         self.stdout.write(f"compiled {len(locales)} catalogues in {locale_dir()}")
+
+    def derive(self, derived: str, source: str) -> None:
+        """The catalogue and glossary of ``derived``, transliterated from ``source``'s."""
+        po_path(derived).parent.mkdir(parents=True, exist_ok=True)
+        latin_from_cyrillic(polib.pofile(str(po_path(source)))).save(str(po_path(derived)))
+        glossary = locale_dir() / source / "glossary.tsv"
+        if glossary.exists():
+            text = transliterate_serbian(glossary.read_text(encoding="utf-8"))
+            (locale_dir() / derived / "glossary.tsv").write_text(text, encoding="utf-8")
 
     def extract(self, locales: list[str]) -> None:
         for locale in locales:
