@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run serve setup test lint format install clean
+.PHONY: run serve setup test lint format install clean messages
 
 run: setup
 	@echo ""
@@ -17,13 +17,19 @@ run: setup
 
 # Production-like: gunicorn (gunicorn.conf.py: 2 workers, one BLAS thread each) and the task
 # worker, with production settings. Needs GLOCAL_SECRET_KEY; GLOCAL_SSL_REDIRECT=0 without TLS.
-serve: $(STAMP)
+serve: $(STAMP) messages
 	GLOCAL_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
 	GLOCAL_DEBUG=0 $(BIN)/python manage.py migrate --noinput
-	trap 'kill 0' EXIT INT TERM; GLOCAL_DEBUG=0 $(BIN)/python manage.py db_worker & \
+	GLOCAL_DEBUG=0 $(BIN)/python manage.py createcachetable
+	trap 'kill 0' EXIT INT TERM; GLOCAL_DEBUG=0 $(BIN)/python manage.py requeue_stale_tasks; \
+	  GLOCAL_DEBUG=0 $(BIN)/python manage.py db_worker & \
 	  GLOCAL_DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py
 
-setup: $(STAMP)
+# Interface catalogues: the .mo files are compiled here in Python (polib), never committed.
+messages: $(STAMP)
+	$(BIN)/python manage.py i18n_sync --compile-only
+
+setup: $(STAMP) messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_places
@@ -49,7 +55,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint
+test: lint messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python -m pytest
 

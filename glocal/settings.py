@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "glocal.members.middleware.TimeZoneMiddleware",
+    "glocal.members.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -154,9 +155,17 @@ LANGUAGES = [
     ("en", _("English")),
     ("fr", _("French")),
     ("de", _("German")),
+    ("it", _("Italian")),
     ("ar", _("Arabic")),
+    ("sr", _("Serbian (Cyrillic)")),
+    ("sr-latn", _("Serbian (Latin)")),
+    ("sq", _("Albanian")),
+    ("uk", _("Ukrainian")),
+    ("el", _("Greek")),
+    ("tr", _("Turkish")),
 ]
 LOCALE_PATHS = [BASE_DIR / "glocal" / "locale"]
+FORMAT_MODULE_PATH = ["glocal.locale"]  # English dates day-first, 24 h (glocal/locale/en)
 TIME_ZONE = "Europe/Vienna"
 USE_I18N = True
 USE_TZ = True

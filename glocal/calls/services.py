@@ -7,9 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from glocal.lib.dates import add_years
+from glocal.lib.dates import add_years, local_datetime_text
 from glocal.lib.slugs import unique_slug
+from glocal.members.languages import TranslateLater
 from glocal.members.models import User
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -96,9 +98,11 @@ def save_application(
     now = now or timezone.now()
     call = locked_call(application.call)
     if not call.accepts_changes(now):
-        raise ValidationError(_("The call closed on %(when)s; the application can no longer "
-                                "change.") % {"when": timezone.localtime(call.closes_at)
-                                              .strftime("%d %b %Y %H:%M %Z")})  # fmt: skip
+        closed = local_datetime_text(call.closes_at)
+        raise ValidationError(
+            _("The call closed on %(when)s; the application can no longer change.")
+            % {"when": closed}
+        )
     if problems := applicant_problems(call, application.municipality):
         raise ValidationError(problems)
     years = application.duration_years
@@ -298,6 +302,7 @@ def notify_decision(*, application_id: int) -> None:
     path = application.get_absolute_url()
     context = {"application": application, "call": application.call,
                "url": settings.SITE_URL + path}  # fmt: skip
-    subject = _("Decision on your application to %(call)s") % {"call": application.call}
+    subject = TranslateLater(gettext_lazy("Decision on your application to %(call)s"),
+                             call=application.call)  # fmt: skip
     notify(kind=Kind.CALL_DECISION, recipients=recipients, subject=subject,
            template="calls/email/decision.txt", context=context, url=path)  # fmt: skip

@@ -12,6 +12,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.dates import local_datetime_text
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.members.middleware import SESSION_KEY
 from glocal.projects.models import Project
@@ -96,13 +97,9 @@ def applicant_state(request: HttpRequest, slug: str):
         application = Application(call=call, municipality=town)
     if not call.accepts_changes() and not refusal:
         refusal = [_("Applications to this call are not open: they open at %(start)s and close "
-                     "at %(end)s.") % {"start": date_text(call.opens_at),
-                                       "end": date_text(call.closes_at)}]  # fmt: skip
+                     "at %(end)s.") % {"start": local_datetime_text(call.opens_at),
+                                       "end": local_datetime_text(call.closes_at)}]  # fmt: skip
     return call, town, application, refusal
-
-
-def date_text(moment) -> str:
-    return timezone.localtime(moment).strftime("%d %b %Y, %H:%M %Z")
 
 
 @login_required

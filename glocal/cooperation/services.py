@@ -6,9 +6,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
+from glocal.members.languages import TranslateLater
 from glocal.members.models import Municipality, User
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -84,7 +86,7 @@ def invite_partner(
         defaults={"role": role, "status": Partner.Status.INVITED, "message": message,
                   "invited_by": user, "invited_at": timezone.now(), "responded_at": None},
     )  # fmt: skip
-    subject = _("Invitation to collaborate: %s") % collaboration.title
+    subject = TranslateLater(gettext_lazy("Invitation to collaborate: %s"), collaboration.title)
     context = {"collaboration": collaboration, "partner": partner, "inviter": user}
     recipients = emails_of(municipality)
     transaction.on_commit(lambda: send(recipients, subject, "invited", context))
@@ -105,8 +107,8 @@ def answer_invitation(*, partner: Partner, user: User, accept: bool) -> Partner:
     collaboration = partner.collaboration
     others = Partner.objects.filter(collaboration=collaboration, status=Partner.Status.ACCEPTED)
     recipients = [e for p in others.exclude(pk=partner.pk) for e in emails_of(p.municipality)]
-    subject = _("%(town)s answered: %(title)s") % {"town": partner.municipality,
-                                                   "title": collaboration.title}  # fmt: skip
+    subject = TranslateLater(gettext_lazy("%(town)s answered: %(title)s"),
+                             town=partner.municipality, title=collaboration.title)  # fmt: skip
     context = {"collaboration": collaboration, "partner": partner}
     transaction.on_commit(lambda: send(recipients, subject, "answered", context))
     return partner
@@ -136,7 +138,9 @@ def suggest_matches(*, post: Post) -> list[Match]:
             created.append(match)
     for match in created:
         other = match.offer if post.kind == Post.Kind.NEED else match.need
-        subject = _("The solidarity board suggests a match: %s") % match.need.title
+        subject = TranslateLater(
+            gettext_lazy("The solidarity board suggests a match: %s"), match.need.title
+        )
         recipients = emails_of(other.municipality)
         context = {"match": match, "post": other}
         transaction.on_commit(lambda r=recipients, s=subject, c=context: send(r, s, "match", c))
@@ -158,7 +162,7 @@ def propose_match(*, need: Post, offer: Post, user: User) -> Match:
     )
     if not created:
         raise InvalidAction(_("This offer is already matched with this need."))
-    subject = _("An offer for your need: %s") % need.title
+    subject = TranslateLater(gettext_lazy("An offer for your need: %s"), need.title)
     recipients, context = emails_of(need.municipality), {"match": match, "post": need}
     transaction.on_commit(lambda: send(recipients, subject, "match", context))
     return match
@@ -192,8 +196,10 @@ def move_match(*, match: Match, user: User, state: str) -> Match:
     match.state, match.updated_by = state, user
     match.save(update_fields=["state", "updated_by", "updated_at"])
     other = match.offer if for_need else match.need
-    subject = _("Solidarity match %(state)s: %(title)s") % {
-        "state": match.get_state_display().lower(), "title": match.need.title}  # fmt: skip
+    subject = TranslateLater(
+        gettext_lazy("Solidarity match %(state)s: %(title)s"),
+        state=lambda: match.get_state_display().lower(), title=match.need.title,
+    )  # fmt: skip
     recipients, context = emails_of(other.municipality), {"match": match, "post": other}
     transaction.on_commit(lambda: send(recipients, subject, "moved", context))
     return match
@@ -234,7 +240,7 @@ def request_consultation(
         project=project, expert=expert, topic=topic, question=question,
         preferred_times=preferred_times, requested_by=user,
     )  # fmt: skip
-    subject = _("Consultation requested: %s") % topic
+    subject = TranslateLater(gettext_lazy("Consultation requested: %s"), topic)
     recipients, context = adviser_emails(consultation), {"consultation": consultation}
     transaction.on_commit(lambda: send(recipients, subject, "requested", context))
     return consultation
@@ -257,7 +263,7 @@ def schedule_consultation(
                                      "updated_at"])  # fmt: skip
     recipients = [consultation.requested_by.email if consultation.requested_by else ""]
     recipients += adviser_emails(consultation)
-    subject = _("Consultation scheduled: %s") % consultation.topic
+    subject = TranslateLater(gettext_lazy("Consultation scheduled: %s"), consultation.topic)
     attach = ("consultation.ics", consultation_calendar(consultation), "text/calendar")
     context = {"consultation": consultation}
     transaction.on_commit(lambda: send(recipients, subject, "scheduled", context, attach))

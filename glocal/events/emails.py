@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from glocal.members.languages import in_language_of
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 
@@ -42,10 +42,10 @@ def send_registration_mail(registration_id: int, template: str) -> None:
                "url": settings.SITE_URL + event.get_absolute_url(),
                "agenda_url": settings.SITE_URL + "/events/agenda/"}  # fmt: skip
     attachments = []
-    if template in WITH_CALENDAR:
-        ics = build_calendar([event], with_online_link=True)
-        attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language_of(user):
+        if template in WITH_CALENDAR:
+            ics = build_calendar([event], with_online_link=True)
+            attachments.append((f"{event.slug}.ics", ics, "text/calendar"))
         notify(kind=KINDS.get(template, Kind.EVENT_REGISTRATION), recipients=[user.email],
                subject=_(SUBJECTS[template]) % event.title, context=context,
                template=f"events/email/{template}.txt", url=event.get_absolute_url(),
@@ -63,7 +63,7 @@ def send_booking_mail(booking_id: int) -> None:
         return
     context = {"session": session, "event": session.event, "user": user,
                "url": settings.SITE_URL + "/events/agenda/"}  # fmt: skip
-    with translation.override(settings.LANGUAGE_CODE):
+    with in_language_of(user):
         notify(kind=Kind.EVENT_PROMOTION, recipients=[user.email],
                subject=_("A place freed up for you: %s") % session.title,
                template="events/email/session_promoted.txt", context=context,

@@ -48,7 +48,7 @@ def draw_badge(pdf: FPDF, registration: Registration, x: float, y: float) -> Non
     pdf.multi_cell(BADGE_W - 6, 8, person_name(registration)[:70], align="C")
     pdf.set_font_size(11)
     town = registration.municipality
-    place = f"{town.name}, {town.country.name}" if town else ""
+    place = f"{town.name}, {town.country.label}" if town else ""
     pdf.set_xy(x + 3, y + BADGE_H - 20)
     pdf.cell(BADGE_W - 6, 6, place[:60], align="C")
     pdf.set_font_size(9)

@@ -63,7 +63,7 @@ def participant_csv(request: HttpRequest, slug: str) -> HttpResponse:
         writer.writerow([
             defuse_cell(r.user.full_name), defuse_cell(r.user.email),
             defuse_cell(town.name if town else ""),
-            town.country.name if town else "", r.get_role_display(), r.get_status_display(),
+            town.country.label if town else "", r.get_role_display(), r.get_status_display(),
             r.created_at.isoformat(), r.attended_at.isoformat() if r.attended_at else "",
             *(defuse_cell(str(r.answers.get(str(q.pk), ""))) for q in questions),
         ])  # fmt: skip

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.members.models import User
+from glocal.reference.models import country_name
 
 from . import emails
 from .models import Booking, Event, Registration, Session
@@ -230,19 +231,22 @@ def send_reminders(*, within: timedelta, now: datetime | None = None, progress=N
     return sent
 
 
+def country_label(row: dict) -> str:
+    iso = row["municipality__country__iso"]
+    return country_name(iso, row["municipality__country__name"]) if iso else _("No municipality")
+
+
 def participant_numbers(registrations: models.QuerySet) -> dict[str, list[tuple[str, int]]]:
     """How many active registrations per country and per role, most first."""
     active = registrations.active()
     countries = (
-        active.values("municipality__country__name")
+        active.values("municipality__country__iso", "municipality__country__name")
         .annotate(n=models.Count("pk"))
         .order_by("-n", "municipality__country__name")
     )
     roles = active.values("role").annotate(n=models.Count("pk")).order_by("-n", "role")
     labels = dict(Registration._meta.get_field("role").choices)
     return {
-        "countries": [
-            (r["municipality__country__name"] or _("No municipality"), r["n"]) for r in countries
-        ],
+        "countries": [(country_label(r), r["n"]) for r in countries],
         "roles": [(str(labels.get(r["role"], r["role"])), r["n"]) for r in roles],
     }

@@ -79,11 +79,11 @@ def network_map(request: HttpRequest) -> HttpResponse:
             continue
         x, y = project(town.latitude, town.longitude)
         url = town.get_absolute_url()
-        town_point = Point("municipality", town.name, town.country.name, count, x, y,
+        town_point = Point("municipality", town.name, town.country.label, count, x, y,
                            radius(count, scale), url, town.is_member)  # fmt: skip
         points.append(town_point)
     query = facet_query(request.GET)
-    names = {m.country_id: m.country.name for m in municipalities}
+    names = {m.country_id: m.country.label for m in municipalities}
     for iso, count in sorted(by_country.items()):
         shape = shapes.get(iso)
         if not shape or not shape.get("c"):

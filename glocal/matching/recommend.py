@@ -69,7 +69,7 @@ def practice_view(practice: Practice) -> PracticeView:
         sdgs=frozenset(s.pk for s in practice.sdgs.all()),
         town_name=town.name if town else "", population=town.population if town else None,
         region=country.region if country else "", country=practice.country_id or "",
-        country_name=country.name if country else "",
+        country_name=country.label if country else "",
         languages=languages(town.languages) if town else frozenset(),
         cost_band=practice.cost_band, cost_name=str(practice.get_cost_band_display()),
         budget_eur=practice.budget_eur, recognised=bool(practice.award) or practice.is_verified,

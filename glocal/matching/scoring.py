@@ -17,6 +17,7 @@ its best sentence and of its overview.
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.utils.formats import number_format
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
@@ -95,7 +96,8 @@ def short(text: str, words: int = 10) -> str:
 
 
 def figure(n: int) -> str:
-    return f"{n:,}"
+    """A population in the reader's number format (75,977 / 75 977 / 75.977)."""
+    return number_format(n, force_grouping=True)
 
 
 def scaled(cosine: float, floor: float = SEMANTIC_FLOOR, ceiling: float = SEMANTIC_CEILING):

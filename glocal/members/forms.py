@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from glocal.reference.models import Place, Theme
 
-from .models import Invitation, Municipality, Need
+from .languages import language_choices
+from .models import Invitation, Municipality, Need, User, time_zone_choices
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -147,3 +148,34 @@ class SignInForm(LoginForm):
             self.fields[name].widget.attrs.update(
                 {"aria-invalid": "true", "aria-describedby": described}
             )
+
+
+class LanguageSelect(forms.Select):
+    """Each option names its language in that language and says so with ``lang``."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=language_choices)
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+
+class ProfileForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, widget=LanguageSelect,
+        choices=lambda: [("", _("Your browser's language"))] + language_choices(),
+        help_text=_("Pages and e-mails are in this language; empty means your browser's."),
+    )  # fmt: skip
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), required=False,
+        choices=lambda: [("", _("The network's time zone"))] + time_zone_choices(),
+    )  # fmt: skip
+
+    class Meta:
+        model = User
+        fields = ["full_name", "language", "time_zone"]

@@ -1,9 +1,12 @@
-"""Show every date and time in the viewer's own time zone."""
+"""Show every date and time in the viewer's own time zone, and pages in their language."""
 
 import zoneinfo
 
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.cache import patch_vary_headers
+
+from .languages import is_known_language
 
 SESSION_KEY = "time_zone"
 
@@ -27,3 +30,31 @@ class TimeZoneMiddleware:
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             timezone.deactivate()
         return self.get_response(request)
+
+
+def chosen_language(request: HttpRequest) -> str:
+    """``?lang=`` for this page, else the signed-in person's preference; '' to keep what
+    LocaleMiddleware found (the language cookie, then Accept-Language)."""
+    asked = request.GET.get("lang", "")
+    if asked and is_known_language(asked):
+        return asked
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and is_known_language(user.language):
+        return user.language
+    return ""
+
+
+class PreferredLanguageMiddleware:
+    """After authentication: a person's own language wins over the browser's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        language = chosen_language(request)
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        patch_vary_headers(response, ["Cookie"])
+        return response

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from glocal.reference.models import Country, Region, Sdg, Theme
 
+from .languages import validate_language
+
 
 @functools.cache
 def known_time_zones() -> frozenset[str]:
@@ -68,6 +70,13 @@ class User(AbstractUser):
         blank=True,
         validators=[validate_time_zone],
         help_text=_("Dates and times are shown in this zone; empty means the network's."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        validators=[validate_language],
+        help_text=_("Pages and e-mails are in this language; empty means your browser's."),
     )
 
     USERNAME_FIELD = "email"

@@ -10,4 +10,6 @@ urlpatterns = [
     path("places/suggestions/", views.place_suggestions, name="place_suggestions"),
     path("invitations/new/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("profile/", views.profile, name="profile"),
+    path("language/", views.choose_language, name="choose_language"),
 ]

@@ -1,13 +1,19 @@
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.reference.models import Place, Region
@@ -17,8 +23,10 @@ from .access import can_edit_municipality, get_municipality_for_editor, get_muni
 from .forms import (
     AcceptInvitationForm,
     InvitationForm,
+    LanguageForm,
     MunicipalityForm,
     NeedFormSet,
+    ProfileForm,
     profile_values,
 )
 from .models import Invitation, Municipality, Need
@@ -141,3 +149,43 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request, "members/accept_invitation.html", {"form": form, "invitation": invitation}
     )
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        with translation.override(user.language or translation.get_language()):
+            messages.success(request, _("Your profile is saved."))
+        return redirect("members:profile")
+    return render(request, "members/profile.html", {"form": form})
+
+
+@require_POST
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """The language switcher: remembered in a cookie, and in the profile when signed in."""
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(_("Choose one of the languages offered."))
+    language = form.cleaned_data["language"]
+    if request.user.is_authenticated:
+        request.user.language = language
+        request.user.save(update_fields=["language"])
+    next_url = without_lang_parameter(form.cleaned_data["next"])
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = redirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax", secure=request.is_secure(),
+    )  # fmt: skip
+    return response
+
+
+def without_lang_parameter(url: str) -> str:
+    """The same page without ``?lang=``, which would otherwise override the new choice."""
+    parts = urlsplit(url or "/")
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    query = urlencode([(key, value) for key, value in pairs if key != "lang"])
+    return urlunsplit(("", "", parts.path or "/", query, parts.fragment))

@@ -8,9 +8,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from glocal.members.languages import in_language_of
 from glocal.members.models import User
 from glocal.notifications.models import Notification
 from glocal.notifications.services import mark_digested, send_digest_email, waiting_for_digest
@@ -76,13 +77,14 @@ def send_digest(*, preference_id: int, now: datetime | None = None) -> bool:
     preference.save(update_fields=["last_sent_at"])
     if digest.is_empty:
         return False
-    with override(None):
-        subject = _("What is new in the network since %s") % since.strftime("%d %b %Y")
     context = {"digest": digest, "user": preference.user, "preference": preference,
                "site": settings.SITE_URL}  # fmt: skip
-    body = render_to_string("network/email/digest.txt", context)
-    sent = send_digest_email(user=preference.user, subject=subject, body=body,
-                             url=reverse("notifications:list"))  # fmt: skip
+    with in_language_of(preference.user):
+        when = date_format(timezone.localtime(since), "DATE_FORMAT")
+        subject = gettext("What is new in the network since %s") % when
+        body = render_to_string("network/email/digest.txt", context)
+        sent = send_digest_email(user=preference.user, subject=subject, body=body,
+                                 url=reverse("notifications:list"))  # fmt: skip
     mark_digested(digest.notifications, sent=sent)
     return sent
 

@@ -11,9 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
+from glocal.members.languages import TranslateLater
 from glocal.members.models import Municipality, User
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -134,8 +136,8 @@ def _add_post(*, thread: Thread, body: str, author: User) -> Post:
     context = {"thread": thread, "post": post, "author": author}
     for person in mentioned:
         mail(
-            subject=_("%(name)s mentioned you in “%(title)s”")
-            % {"name": author, "title": thread.title},
+            subject=TranslateLater(gettext_lazy("%(name)s mentioned you in “%(title)s”"),
+                                   name=author, title=thread.title),
             template="mention", context=context | {"person": person}, recipients=[person.email],
             kind=Kind.MENTION, url=f"{thread.get_absolute_url()}#post-{post.pk}",
         )  # fmt: skip
@@ -204,7 +206,8 @@ def report_post(*, post: Post, reporter: User, reason: str) -> Report:
     except IntegrityError:
         raise NetworkError(_("You already reported this message.")) from None
     mail(
-        subject=_("A message was reported in “%s”") % post.thread.title, template="report",
+        subject=TranslateLater(gettext_lazy("A message was reported in “%s”"), post.thread.title),
+        template="report",
         context={"post": post, "report": report, "thread": post.thread},
         recipients=[m.email for m in moderators_of(post.thread)],
         kind=Kind.MODERATION, url=reverse("network:report_queue"),
@@ -314,7 +317,9 @@ def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
             {signature.signed_by.email} if signature.signed_by else set()
         )
         mail(
-            subject=_("“%s” has changed: please confirm your signature") % statement.title,
+            subject=TranslateLater(
+                gettext_lazy("“%s” has changed: please confirm your signature"), statement.title
+            ),
             template="reconfirm",
             context={"statement": statement, "version": version, "signature": signature},
             recipients=recipients,
@@ -338,8 +343,8 @@ def add_drafting_town(*, statement: Statement, municipality: Municipality, user:
         raise NetworkError(_("%s cannot be added as a drafting town.") % municipality)
     statement.drafted_by.add(municipality)
     mail(
-        subject=_("%(town)s is asked to draft “%(title)s”")
-        % {"town": municipality, "title": statement.title},
+        subject=TranslateLater(gettext_lazy("%(town)s is asked to draft “%(title)s”"),
+                               town=municipality, title=statement.title),
         template="codraft", context={"statement": statement, "town": municipality, "by": user},
         recipients=municipality.memberships.filter(user__is_active=True).values_list(
             "user__email", flat=True

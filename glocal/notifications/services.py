@@ -1,7 +1,7 @@
 """The one way the product tells a person something: a notification here, an e-mail by choice.
 
 Every e-mail Glocal sends goes through ``notify`` (or ``send_digest_email`` for the digest
-itself), so what is recorded, what is e-mailed, the unsubscribe headers and — later — the
+itself), so what is recorded, what is e-mailed, the unsubscribe headers and the
 recipient's language are decided in one place.
 """
 
@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import (
     FIXED_KINDS,
@@ -56,50 +56,55 @@ def absolute(url: str) -> str:
 
 @transaction.atomic
 def notify(
-    *, kind: str, recipients: Iterable[str], subject: str, template: str, context: dict,
+    *, kind: str, recipients: Iterable[str], subject, template: str, context: dict,
     url: str, attachments: Sequence[Attachment] = (),
 ) -> list[Notification]:  # fmt: skip
     """Tell each address about one thing; the e-mails leave once the transaction commits.
 
     Addresses of an account get a notification and an e-mail, a digest line or nothing, as
-    they chose for ``kind``; other addresses (invitations) get the e-mail.
+    they chose for ``kind``; other addresses (invitations) get the e-mail. Each person reads
+    it in their own language: ``subject`` is put into words (``str()``) in that language, so
+    pass a lazy text, not one already translated for whoever triggered it.
     """
     addresses = sorted({a.strip().lower() for a in recipients if a and a.strip()})
     if not addresses:
         return []
-    body = render_to_string(template, {"site_url": settings.SITE_URL} | context)
     people = {u.email.lower(): u for u in get_user_model().objects.filter(
         email__in=addresses, is_active=True)}  # fmt: skip
     deliveries = delivery_per_person([u.pk for u in people.values()], kind)
-    created, outgoing = [], []
-    for address in addresses:
-        user = people.get(address)
-        if user is None:
-            outgoing.append((address, None))
-            continue
-        delivery = deliveries[user.pk]
-        email = {Delivery.IMMEDIATELY: Email.SENT, Delivery.DIGEST: Email.WAITING}.get(
-            delivery, Email.NONE
-        )
-        created.append(Notification(user=user, kind=kind, title=subject[:300], body=body,
-                                    url=url[:500], email=email))  # fmt: skip
-        if email == Email.SENT:
-            outgoing.append((address, user.pk))
+    created, messages = [], []
+    for language, group in by_language(addresses, people).items():
+        with translation.override(language):
+            title = str(subject)
+            body = render_to_string(template, {"site_url": settings.SITE_URL} | context)
+            for address in group:
+                user = people.get(address)
+                email = Email.SENT
+                if user is not None:
+                    email = {Delivery.IMMEDIATELY: Email.SENT, Delivery.DIGEST: Email.WAITING}.get(
+                        deliveries[user.pk], Email.NONE
+                    )
+                    created.append(Notification(user=user, kind=kind, title=title[:300],
+                                                body=body, url=url[:500], email=email))  # fmt: skip
+                if email == Email.SENT:
+                    messages.append(build_email(
+                        to=address, user_id=user.pk if user else None, kind=kind, subject=title,
+                        body=body, url=url, attachments=attachments,
+                    ))  # fmt: skip
     Notification.objects.bulk_create(created)
-    messages = [
-        build_email(
-            to=address,
-            user_id=user_id,
-            kind=kind,
-            subject=subject,
-            body=body,
-            url=url,
-            attachments=attachments,
-        )  # fmt: skip
-        for address, user_id in outgoing
-    ]
     transaction.on_commit(lambda: [message.send() for message in messages])
     return created
+
+
+def by_language(addresses: list[str], people: dict) -> dict[str, list[str]]:
+    """Addresses grouped by their owner's language; addresses without an account get the
+    network's default."""
+    groups: dict[str, list[str]] = {}
+    for address in addresses:
+        user = people.get(address)
+        language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+        groups.setdefault(language, []).append(address)
+    return groups
 
 
 def build_email(

@@ -171,7 +171,7 @@ def sdg_rows(filters: Filters) -> list[dict]:
         rows.append(
             {
                 "number": sdg.number,
-                "name": sdg.name,
+                "name": sdg.label,
                 "practices": counts.get("practices", 0),
                 "municipalities": counts.get("municipalities", 0),
                 "countries": counts.get("countries", 0),

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from glocal.members.models import POPULATION_BAND_LIMITS, PopulationBand
-from glocal.reference.models import Region
+from glocal.reference.models import Region, country_name
 
 from .models import CostBand, Distinction, Practice
 from .search import WORD, database_search, ranked_ids
@@ -42,6 +43,7 @@ class Facet:
     ordering: str = "label"
     numeric: bool = False
     many: bool = False  # a practice may have several values (themes, SDGs)
+    localise: Callable[[str, str], str] | None = None  # (value, stored name) → reader's words
 
     def selected(self, params: QueryDict) -> list[str]:
         """The values asked for in the URL; malformed ones are ignored, not an error."""
@@ -74,9 +76,16 @@ class Facet:
         label = row[self.label_field] if self.label_field else value
         if self.choices:
             label = self.choices.get(value, value)
+        if self.localise:
+            label = self.localise(value, label)
         sort = row[self.field] if isinstance(row[self.field], int) else str(label)
         return {"value": value, "label": label, "count": row["n"], "checked": value in selected,
                 "sort": sort}  # fmt: skip
+
+
+def translated_name(value: str, name: str) -> str:
+    """A taxonomy name kept in English in the database, in the reader's language."""
+    return gettext(name)
 
 
 def award_expression() -> Case:
@@ -84,10 +93,25 @@ def award_expression() -> Case:
 
 
 FACETS = [
-    Facet("theme", _("Theme"), "themes__slug", "themes__name", many=True),
-    Facet("sdg", _("SDG"), "sdgs__number", "sdgs__name", numeric=True, many=True),
+    Facet("theme", _("Theme"), "themes__slug", "themes__name", many=True, localise=translated_name),
+    Facet(
+        "sdg",
+        _("SDG"),
+        "sdgs__number",
+        "sdgs__name",
+        numeric=True,
+        many=True,
+        localise=translated_name,
+    ),
     Facet("region", _("Region"), "country__region", choices=dict(Region.choices)),
-    Facet("country", _("Country"), "country__iso", "country__name", ordering="count"),
+    Facet(
+        "country",
+        _("Country"),
+        "country__iso",
+        "country__name",
+        ordering="count",
+        localise=country_name,
+    ),  # fmt: skip
     Facet(
         "population",
         _("Town size"),

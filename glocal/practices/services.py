@@ -9,9 +9,11 @@ from django.forms.models import model_to_dict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from glocal.lib import slugs
 from glocal.lib.three_way import merge_fields
+from glocal.members.languages import TranslateLater
 from glocal.members.models import User
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -191,7 +193,7 @@ def submit_practice(*, practice: Practice, user: User) -> Practice:
         lambda: _notify(
             practice,
             staff,
-            _("Practice submitted for review: %s") % practice.title,
+            TranslateLater(gettext_lazy("Practice submitted for review: %s"), practice.title),
             "submitted",
             kind=Kind.PRACTICE_SUBMITTED,
         )
@@ -220,10 +222,10 @@ def review_practice(*, practice: Practice, user: User, decision: str, note: str 
     record_revision(practice=practice, action=actions[decision], user=user, note=note)
     author = practice.created_by
     if author and author.email and author != user:
-        subject = _("Your practice “%(title)s”: %(status)s") % {
-            "title": practice.title,
-            "status": practice.get_status_display(),
-        }
+        subject = TranslateLater(
+            gettext_lazy("Your practice “%(title)s”: %(status)s"),
+            title=practice.title, status=practice.get_status_display,
+        )  # fmt: skip
         transaction.on_commit(
             lambda: _notify(
                 practice, [author.email], subject, "reviewed", kind=Kind.PRACTICE_REVIEW

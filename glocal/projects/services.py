@@ -12,8 +12,10 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from glocal.lib.html import clean_html
+from glocal.members.languages import TranslateLater
 from glocal.members.models import Municipality, User
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -193,7 +195,8 @@ def remind_project(
     path = reverse("projects:monitoring", args=[project.pk])
     context = {"project": project, "overdue": list(overdue), "update_missing": update_missing,
                "url": settings.SITE_URL + path}  # fmt: skip
-    subject = _("Reminder: %(title)s needs your attention") % {"title": project.title}
+    subject = TranslateLater(gettext_lazy("Reminder: %(title)s needs your attention"),
+                             title=project.title)  # fmt: skip
     notify(kind=Kind.PROJECT_REMINDER, recipients=recipients, subject=subject,
            template="projects/email/reminder.txt", context=context, url=path)  # fmt: skip
     return len(recipients)

@@ -1,7 +1,12 @@
 """Facts shared by every other app: countries, places, the 17 SDGs and the theme taxonomy."""
 
+import functools
+
+from babel import Locale, UnknownLocaleError
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +15,20 @@ class Region(models.TextChoices):
     BALKANS = "balkans", _("Balkans")
     MENA = "mena", _("Middle East and North Africa")
     OTHER = "other", _("Other")
+
+
+@functools.cache
+def territory_names(language: str) -> dict[str, str]:
+    """CLDR's country names in one language, by ISO code (Babel)."""
+    try:
+        return dict(Locale.parse(translation.to_locale(language)).territories)
+    except (UnknownLocaleError, ValueError):
+        return {}
+
+
+def country_name(iso: str, default: str = "") -> str:
+    """A country's name in the active language, else ``default``."""
+    return territory_names(translation.get_language() or "en").get(iso, default or iso)
 
 
 class Country(models.Model):
@@ -22,7 +41,12 @@ class Country(models.Model):
         verbose_name_plural = _("countries")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language, from CLDR; ``name`` stays the English one."""
+        return country_name(self.iso, self.name)
 
 
 class PlaceQuerySet(models.QuerySet):
@@ -69,7 +93,14 @@ class Sdg(models.Model):
         verbose_name = _("SDG")
 
     def __str__(self) -> str:
-        return f"SDG {self.number}: {self.name}"
+        return gettext("SDG %(number)s: %(name)s") % {
+            "number": self.number, "name": self.label,
+        }  # fmt: skip
+
+    @property
+    def label(self) -> str:
+        """The goal's short name in the reader's language (the UN's where it has one)."""
+        return gettext(self.name)
 
 
 class Theme(models.Model):
@@ -81,4 +112,9 @@ class Theme(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The theme's name in the reader's language; a theme added later shows as written."""
+        return gettext(self.name)

@@ -3,6 +3,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from glocal.calls.models import (
     Application,
@@ -159,7 +160,7 @@ def test_deadline_is_one_instant_whatever_the_applicants_time_zone(
     member.save(update_fields=["time_zone"])
     local = closes.astimezone(auckland)
     assert local.date() > closes.date()
-    expected = f"{local.day} {local:%B %Y, %H:%M} {local.tzname()}"
+    expected = f"{date_format(local, 'DATETIME_FORMAT')} {local.tzname()}"
     assert expected in member_client.get("/calls/tz-call/").content.decode()
     monkeypatch.setattr(timezone, "now", lambda: closes - timedelta(minutes=1))
     response = member_client.post("/calls/tz-call/apply/", {"title": "In time", "submit": "1"})

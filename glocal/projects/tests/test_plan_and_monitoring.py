@@ -144,7 +144,7 @@ def test_overdue_milestones_and_missing_updates_are_flagged(member_client, proje
     project.status = ProjectStatus.IMPLEMENTING
     project.save(update_fields=["status"])
     page = member_client.get(project.get_absolute_url()).content.decode()
-    assert "Milestone “First pact signed” was due on 1 Mar 2026 and is not done." in page
+    assert "Milestone “First pact signed” was due on 1 March 2026 and is not done." in page
     assert "No progress update for more than a month." in page
     ProgressUpdate.objects.create(project=project, text="Fresh news")
     page = member_client.get(project.get_absolute_url()).content.decode()

@@ -27,7 +27,7 @@ def test_team_is_reminded_of_late_milestones_once_a_day(
     assert sorted(m.to[0] for m in mailoutbox) == ["giulia@example.org", "mayor@spilamberto.test"]
     mail = mailoutbox[0]
     assert mail.subject == "Reminder: Parks in Common needs your attention"
-    assert "- First pact signed (due 2026-03-01)" in mail.body
+    assert "- First pact signed (due 1 Mar 2026)" in mail.body
     assert f"/projects/{project.pk}/" in mail.body
     with django_capture_on_commit_callbacks(execute=True):
         second = run()

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0003_user_time_zone'),
+        ('members', '0004_user_language'),
     ]
 
     operations = [
