@@ -121,6 +121,9 @@ ERROR_MESSAGES = {
 }
 
 
+FORM_TYPES = {"multipart/form-data", "application/x-www-form-urlencoded"}
+
+
 def envelope(status: int, message: str | None = None) -> JsonResponse:
     code = ERROR_CODES.get(status, "server_error" if status >= 500 else "error")
     default = ERROR_MESSAGES.get(status, "Something went wrong on our side.")
@@ -138,6 +141,9 @@ def body_problem(request: HttpRequest) -> JsonResponse | None:
     if not body:
         return None
     if request.content_type != "application/json":
+        # A form post with no fields (an action such as "mark read") carries no data to refuse.
+        if request.content_type in FORM_TYPES and not (request.POST or request.FILES):
+            return None
         return envelope(415)
     try:
         data = json.loads(body)

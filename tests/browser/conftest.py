@@ -91,8 +91,7 @@ def remembered_vectors() -> dict:
 
 @pytest.fixture
 def remembering_encoder(remembered_vectors, monkeypatch):
-    """The real encoder, asked only for texts it has not embedded in this run yet. A text's
-    vector does not depend on the batch it is in (tests/lib pin it to 1e-7)."""
+    """The real encoder, asked only for passages it has not embedded in this run yet."""
     import numpy as np
 
     from glocal.lib.embeddings import get_encoder
@@ -100,16 +99,16 @@ def remembering_encoder(remembered_vectors, monkeypatch):
     encoder = get_encoder()
     if encoder is None:
         return
-    original = encoder.encode
+    original = encoder.passages
 
-    def encode(texts, batch_size: int = 32):
+    def passages(texts):
         texts = list(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in remembered_vectors))
         if missing:
-            remembered_vectors.update(zip(missing, original(missing, batch_size), strict=True))
+            remembered_vectors.update(zip(missing, original(missing), strict=True))
         return np.stack([remembered_vectors[t] for t in texts]) if texts else original(texts)
 
-    monkeypatch.setattr(encoder, "encode", encode)
+    monkeypatch.setattr(encoder, "passages", passages)
 
 
 @pytest.fixture

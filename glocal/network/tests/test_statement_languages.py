@@ -39,7 +39,7 @@ def french_text(statement, staff):
 
 def sign(client, statement, town, language: str):
     url = reverse("network:statement_sign", args=[statement.slug])
-    return client.post(url, {"town": town.slug, "language": language})
+    return client.post(url, {"town": town.slug, "language": language, "confirmed": "yes"})
 
 
 def test_french_signatory_reads_and_signs_the_french_text(
