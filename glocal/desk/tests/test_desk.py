@@ -136,3 +136,14 @@ def test_the_navigation_shows_each_role_its_ways_in(member_client, client, revie
     page = client.get("/").content.decode()
     assert "<summary>Secretariat</summary>" in page
     assert 'href="/exchange/reports/"' in page
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_the_reviewers_desk_makes_a_constant_number_of_queries(
+    n, client, reviewer, other_member, town, django_assert_num_queries
+):
+    load_reviewer_and_secretariat(n, reviewer, town, other_member)
+    client.force_login(reviewer)
+    with django_assert_num_queries(18):
+        response = client.get("/")
+    assert [item.kind for item in response.context["desk_items"]] == ["review_assigned"] * n
