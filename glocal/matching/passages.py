@@ -167,6 +167,20 @@ def best_passages(needs: list[str], practices: list[PracticeText]) -> Found | No
     return Found(cosines, overview, passages)
 
 
+SCRIPTS = (("arabic", 0x0600, 0x06FF), ("cyrillic", 0x0400, 0x04FF), ("greek", 0x0370, 0x03FF))
+
+
+def script(text: str) -> str:
+    """The writing system most of ``text``'s letters are in: arabic, cyrillic, greek or latin."""
+    counts = dict.fromkeys([name for name, _, _ in SCRIPTS] + ["latin"], 0)
+    for char in text:
+        if char.isalpha():
+            code = ord(char)
+            name = next((n for n, low, high in SCRIPTS if low <= code <= high), "latin")
+            counts[name] += 1
+    return max(counts, key=lambda name: (counts[name], name == "latin"))
+
+
 def need_similarities(texts: list[str]) -> np.ndarray | None:
     """Cosine of every need to every other (symmetric, both read as passages)."""
     model = encoder()

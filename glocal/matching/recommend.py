@@ -157,7 +157,8 @@ def peers(town: Municipality, limit: int = 10) -> list[tuple[Municipality, Match
     if similarities is None:
         return []
     own, offset, matches = len(view.needs), len(view.needs), []
-    margins = need_margins(similarities, own)
+    scripts = [passages.script(text) for text in texts]
+    margins = need_margins(similarities, own, scripts)
     for other, other_view in zip(others, views, strict=True):
         cosines = margins[:, offset - own : offset - own + len(other_view.needs)]
         offset += len(other_view.needs)

@@ -246,19 +246,41 @@ PEER_SDG_WEIGHT = 0.10  # …working towards the same goals
 PEER_LANGUAGE_WEIGHT = 0.05  # …and someone to talk to without an interpreter
 
 
-def need_margins(similarities: np.ndarray, own: int) -> np.ndarray:
-    """The first ``own`` needs against the rest, as margins over both needs' baselines.
-
-    ``similarities`` is square over all needs, the town's first. A need's baseline is the
-    median of its cosines to all other needs; the mean of both baselines is subtracted, so
-    that A shares a need with B exactly when B shares it with A.
-    """
+def script_baselines(similarities: np.ndarray, scripts: list[str]) -> dict[str, np.ndarray]:
+    """Each need's median cosine to the other needs written in each script (NaN if too few)."""
     count = len(similarities)
-    if count - 1 < MIN_FOR_MEDIAN:
+    baselines = {}
+    for script in set(scripts):
+        columns = np.array([s == script for s in scripts])
+        medians = np.full(count, np.nan)
+        for row in range(count):
+            values = similarities[row, columns & (np.arange(count) != row)]
+            if len(values) >= MIN_FOR_MEDIAN:
+                medians[row] = np.median(values)
+        baselines[script] = medians
+    return baselines
+
+
+def need_margins(similarities: np.ndarray, own: int, scripts: list[str]) -> np.ndarray:
+    """The first ``own`` needs against the rest, as margins over the pair's baseline.
+
+    ``similarities`` is square over all needs, the town's first; ``scripts[i]`` is the
+    writing system of need i. Cosines across scripts sit lower than within one, so a
+    pair's baseline is the mean of each need's median to needs written like the other one;
+    when one side has too few such needs to tell, the other side's median stands for both.
+    The margin is symmetric: A shares a need with B exactly when B shares it with A.
+    """
+    if len(similarities) - 1 < MIN_FOR_MEDIAN:
         return similarities[:own, own:] - PEER_TYPICAL_UNRELATED
-    others = similarities[~np.eye(count, dtype=bool)].reshape(count, count - 1)
-    baseline = np.median(others, axis=1)
-    return similarities[:own, own:] - (baseline[:own, None] + baseline[None, own:]) / 2
+    baselines = script_baselines(similarities, scripts)
+    margins = np.empty((own, len(similarities) - own))
+    for i in range(own):
+        for j in range(own, len(similarities)):
+            pair = [baselines[scripts[j]][i], baselines[scripts[i]][j]]
+            known = [b for b in pair if not np.isnan(b)]
+            baseline = float(np.mean(known)) if known else PEER_TYPICAL_UNRELATED
+            margins[i, j - own] = similarities[i, j] - baseline
+    return margins
 
 
 def shared_needs(town: TownView, other: TownView, cosines) -> list[tuple[str, str, float]]:

@@ -104,3 +104,12 @@ def test_demo_expectations_are_met_as_measured(demo):
         "needs": 13, "named": 20, "right": 13, "answers": 22, "mrr": 0.838,
     }  # fmt: skip
     assert (figures["towns_with_peers"], figures["towns"]) == (15, 15)
+
+
+def test_baalbeks_arabic_need_is_shared_with_zahles_young_volunteers(demo):
+    (zahle, match), *_ = peers(town("baalbek"))
+    [(mine, theirs, margin)] = match.shared_needs
+    assert zahle.name == "Zahlé"
+    assert mine.startswith("لا يجد الشباب")
+    assert theirs.startswith("Many young people want to volunteer for the town")
+    assert margin >= 0.055

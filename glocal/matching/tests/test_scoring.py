@@ -167,3 +167,27 @@ def test_peer_with_a_shared_need_shows_it_and_the_true_context():
 
 def test_a_town_sharing_no_need_above_the_threshold_is_no_peer():
     assert score_peer(ZAHLE, BAALBEK, 7, cosines=[[0.054, 0.0], [0.0, 0.03]]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "script"),
+    [("Young people leave", "latin"), ("لا يجد الشباب", "arabic"), ("Млади одлазе", "cyrillic"),
+     ("Οι νέοι φεύγουν", "greek"), ("Mladi odlaze 2024", "latin"), ("", "latin")],
+)  # fmt: skip
+def test_a_texts_script_is_that_of_most_of_its_letters(text, script):
+    from glocal.matching.passages import script as script_of
+
+    assert script_of(text) == script
+
+
+def test_a_need_in_another_script_is_measured_on_its_cross_script_scale():
+    from glocal.matching.scoring import need_margins
+
+    # need 0 is Arabic: its cosines to the nine Latin needs sit lower (0.80) than theirs
+    # to each other (0.83); its 0.86 to need 1 is as telling as 0.89 between two Latin needs
+    latin = np.full((9, 9), 0.83)
+    similarities = np.block([[np.ones((1, 1)), np.full((1, 9), 0.80)],
+                             [np.full((9, 1), 0.80), latin]])  # fmt: skip
+    similarities[0, 1] = similarities[1, 0] = 0.86
+    margins = need_margins(similarities, 1, ["arabic"] + ["latin"] * 9)
+    assert margins[0, :2].round(3).tolist() == [0.06, 0.0]
