@@ -20,8 +20,11 @@ SHOW = (
 
 
 def run(args: list[str], **env: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items()
-               if not k.startswith(("GLOCAL_", "OMP_")) and k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("GLOCAL_", "OMP_")) and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     environ |= {"DJANGO_SETTINGS_MODULE": "glocal.settings"} | PRODUCTION | env
     return subprocess.run([sys.executable, *args], cwd=ROOT, env=environ, capture_output=True,
                           text=True, timeout=120)  # fmt: skip
