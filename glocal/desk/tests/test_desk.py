@@ -80,7 +80,7 @@ def test_the_representatives_desk_makes_a_constant_number_of_queries(
     n, member_client, member, other_member, town, django_assert_num_queries
 ):
     load_representative(n, town, member, other_member)
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(21):
         response = member_client.get("/")
     assert len(response.context["desk_items"]) == 6 * n
 
