@@ -32,13 +32,14 @@ class CallAdminForm(forms.ModelForm):
         model = Call
         fields = [
             "title", "slug", "kind", "status", "summary", "description", "eligibility_notes",
-            "members_only", "regions", "population_bands", "opens_at", "closes_at", "year",
+            "members_only", "regions", "population_bands", "opens_at", "closes_at",
+            "reviews_due_at", "year",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         zone = timezone.get_current_timezone_name()
-        for name in ("opens_at", "closes_at"):
+        for name in ("opens_at", "closes_at", "reviews_due_at"):
             self.fields[name].help_text = _("In your time zone, %(zone)s.") % {"zone": zone}
 
     def clean(self):
@@ -48,6 +49,9 @@ class CallAdminForm(forms.ModelForm):
         opens, closes = data.get("opens_at"), data.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("The call must close after it opens."))
+        due = data.get("reviews_due_at")
+        if due and closes and due <= closes:
+            self.add_error("reviews_due_at", _("Reviews are due after the call closes."))
         return data
 
 

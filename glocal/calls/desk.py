@@ -76,7 +76,7 @@ def reviews_assigned_to(user) -> list[DeskItem]:
             scored=Count("scores", distinct=True),
             criteria=Count("application__call__criteria", distinct=True),
         )
-        .order_by("application__call__closes_at", "pk")
+        .order_by("application__call__reviews_due_at", "application__call__closes_at", "pk")
     )
     items = []
     for assignment in assigned[:LIMIT]:
@@ -90,12 +90,15 @@ def reviews_assigned_to(user) -> list[DeskItem]:
             }
         else:
             action = _("Score it, or declare a conflict of interest")
+        due = application.call.reviews_due_at
         items.append(
             DeskItem(
                 kind="review_assigned",
                 title=f"{application.call.title}: {application.display_title}",
                 action=action,
                 url=application.get_absolute_url(),
+                due=due,
+                urgent=due is not None and due - timezone.now() < SOON,
             )
         )
     return items

@@ -68,6 +68,10 @@ class Call(Translatable):
     )
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
+    reviews_due_at = models.DateTimeField(
+        _("reviews due by"), null=True, blank=True,
+        help_text=_("When reviewers and the jury should have scored; shown on their desks."),
+    )  # fmt: skip
     status = models.CharField(
         _("status"), max_length=10, choices=CallStatus.choices, default=CallStatus.DRAFT
     )

@@ -48,6 +48,7 @@ def create_call(data: dict) -> Call:
         slug=data["slug"], year=data.get("year"),
         opens_at=now + timedelta(days=data["opens"]),
         closes_at=now + timedelta(days=data["closes"]),
+        reviews_due_at=now + timedelta(days=data["closes"] + 21),
         **{name: data[name] for name in CALL_FIELDS},
     )  # fmt: skip
     for position, (name, description, weight) in enumerate(data["criteria"], start=1):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from glocal.calls.models import Application, Assignment, Criterion
+from glocal.calls.models import Application, Assignment, Call, Criterion
 from glocal.cooperation.models import Collaboration, Partner
 from glocal.events.models import Registration
 from glocal.network.models import Post, Report, Thread
@@ -147,3 +147,14 @@ def test_the_reviewers_desk_makes_a_constant_number_of_queries(
     with django_assert_num_queries(18):
         response = client.get("/")
     assert [item.kind for item in response.context["desk_items"]] == ["review_assigned"] * n
+
+
+def test_a_review_shows_the_calls_review_deadline_and_is_urgent_when_close(
+    client, reviewer, other_member, town
+):
+    load_reviewer_and_secretariat(1, reviewer, town, other_member)
+    due = timezone.now() + datetime.timedelta(days=2)
+    Call.objects.update(reviews_due_at=due)
+    client.force_login(reviewer)
+    [item] = client.get(reverse("desk:my_reviews")).context["items"]
+    assert (item.due, item.urgent) == (due, True)
