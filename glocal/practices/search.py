@@ -71,13 +71,16 @@ def in_ranked_order(queryset: QuerySet, ids: list[int]) -> QuerySet:
 
 
 def database_search(queryset: QuerySet, q: str) -> QuerySet:
-    """PostgreSQL's English full-text search for English queries; for any other language
-    (its stemmer would mangle the words) every term or one of its spellings must occur."""
+    """PostgreSQL's English full-text search for English queries (and for short ones that
+    it matches); otherwise, as its stemmer would mangle other languages' words, every
+    term or one of its spellings must occur."""
     terms = query_terms(q)
     if not terms:
         return queryset
     if connection.vendor == "postgresql" and textnorm.detect_language(q) in ("en", ""):
-        return _search_postgresql(queryset, " ".join(terms))
+        english = _search_postgresql(queryset, " ".join(terms))
+        if textnorm.detect_language(q) == "en" or english.exists():
+            return english
     return _search_portable(queryset, terms)
 
 

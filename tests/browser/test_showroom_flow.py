@@ -75,3 +75,22 @@ def test_on_a_phone_the_menu_opens_with_its_button_and_reaches_every_section(pho
     screenshot(phone_page, "menu-phone")
     events.click()
     expect(phone_page).to_have_url(re.compile(r"/events/$"))
+
+
+def test_visitor_searches_in_serbian_and_arabic_and_finds_english_practices(page, demo):
+    from glocal.practices.engine import embed_practices
+
+    embed_practices()
+    searches = [
+        ("летњи камп за децу на острву током школског распуста", "Summer Urban Camp on Chios"),
+        ("دورات لغة مجانية ليتعلم السكان الألبانية والصربية",
+         "Learning Each Other's Language in Kamenica"),
+    ]  # fmt: skip
+    page.goto("/practices/")
+    for query, title in searches:
+        page.get_by_label("Search practices").fill(query)
+        page.wait_for_url(re.compile(r".*q=.*"))
+        cards = page.locator("#showroom .card h3")
+        expect(cards.filter(has_text=title).first).to_be_visible()
+        assert title in cards.all_inner_texts()[:3]
+    screenshot(page, "showroom-search-arabic")

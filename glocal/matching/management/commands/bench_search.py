@@ -81,7 +81,7 @@ class Command(BaseCommand):
             "hybrid": hybrid, "query_embedding": embedding,
             "hybrid_p95_within_1_5x_embedding": hybrid["p95_ms"] <= 1.5 * embedding["p95_ms"],
             "lexical": timing(lambda q: snapshot.main.bm25.search(q, limit=20), texts),
-            "rss_mb": rss_mb(), "vector_index": type(snapshot.vectors).__name__,
+            "rss_mb": rss_mb(), "vector_index": type(snapshot.main.vectors).__name__,
         }  # fmt: skip
 
     def populate(self, size: int) -> list[int]:
