@@ -85,10 +85,10 @@ def test_sign_in_page_without_errors_has_no_summary_and_marks_required_fields(an
     html = anonymous.get("/accounts/login/").content.decode()
     assert "error-summary" not in html
     assert "aria-invalid" not in html
-    assert re.search(r'<label for="id_login">Email <span class="required-mark" '
-                     r'aria-hidden="true">\(required\)</span></label>', html)  # fmt: skip
+    assert re.search(r'<label for="id_login">Email:</label> <span class="required-mark" '
+                     r'aria-hidden="true">\(required\)</span>', html)  # fmt: skip
     assert re.search(r'<input type="email" name="login"[^>]*required', html)
-    assert '<label for="id_remember">Remember Me</label>' in html
+    assert '<label for="id_remember">Remember Me:</label>' in html
 
 
 def test_practice_form_errors_are_summarised_and_linked_to_their_fields(member_client, town):
@@ -116,8 +116,8 @@ class ChoiceForm(forms.Form):
 def test_required_checkbox_groups_say_so_in_their_legend_and_optional_fields_do_not():
     form = ChoiceForm()
     html = "".join(render_to_string("includes/field.html", {"field": f}) for f in form)
-    assert '<legend>Themes <span class="required-mark">(required)</span></legend>' in html
-    assert '<label for="id_note">Note</label>' in html
+    assert '<legend>Themes: <span class="required-mark">(required)</span></legend>' in html
+    assert '<label for="id_note">Note:</label>' in html
     assert html.count("required-mark") == 1
 
 

@@ -2,7 +2,8 @@
 // 1. Focus stays on the control that was used: htmx restores focus to an element with the
 //    same id; for controls without one we remember name and value and refocus the match.
 // 2. Live regions are updated, not replaced: an element marked data-announce in swapped
-//    content copies its text into the page's one polite live region (#live-status).
+//    content copies its text into the page's polite live region (#live-status, from
+//    templates/includes/live_status.html, placed outside the swap target).
 // 3. A form error summary (data-error-summary) takes focus when the page loads, so the
 //    errors are read first and each links to its field.
 (function () {
