@@ -6,7 +6,7 @@ from django.db import transaction
 from django.forms import BaseInlineFormSet, ModelForm
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .models import Invitation, Membership, Municipality, User
@@ -31,7 +31,9 @@ def invite_person(
     invited_by: User,
     municipality: Municipality | None = None,
     position: str = "",
+    language: str = "",
 ) -> Invitation:
+    """Invite someone by e-mail, written in ``language`` (else the inviter's page language)."""
     if role == Invitation.Role.REPRESENTATIVE and municipality is None:
         raise ValueError("a representative is invited to a municipality")
     invitation = Invitation.objects.create(
@@ -39,14 +41,17 @@ def invite_person(
         role=role,
         municipality=municipality,
         position=position,
+        language=language,
         invited_by=invited_by,
     )
     url = settings.SITE_URL + reverse("members:accept_invitation", args=[invitation.token])
-    body = render_to_string(
-        "members/email/invitation.txt",
-        {"invitation": invitation, "url": url, "network": settings.NETWORK_NAME},
-    )
-    subject = _("You are invited to %(network)s on Glocal") % {"network": settings.NETWORK_NAME}
+    with translation.override(language or translation.get_language()):
+        body = render_to_string(
+            "members/email/invitation.txt",
+            {"invitation": invitation, "url": url, "network": settings.NETWORK_NAME},
+        )
+        network = {"network": settings.NETWORK_NAME}
+        subject = _("You are invited to %(network)s on Glocal") % network
     transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
     return invitation
 
@@ -62,7 +67,9 @@ def accept_invitation(
     if user is None:
         user = User.objects.filter(email__iexact=invitation.email).first()
     if user is None:
-        user = User.objects.create_user(invitation.email, password, full_name=full_name)
+        user = User.objects.create_user(
+            invitation.email, password, full_name=full_name, language=invitation.language
+        )
     if invitation.role == Invitation.Role.SECRETARIAT:
         user.is_staff = True
     if invitation.role == Invitation.Role.REVIEWER:
