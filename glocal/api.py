@@ -1,6 +1,7 @@
 """The public API under /api/v1/ (django-ninja); each app adds its router here.
 
-Every error answers ``{"error": {"code", "message", "fields"?}}``; reads are open to
+Every error answers ``{"error": {"code", "message", "fields"?}}``, the message in the reader's
+language (Accept-Language, ``?lang=``, or the token owner's preference); reads are open to
 everyone, writes need a personal token (``Authorization: Bearer <key>``).
 """
 
@@ -10,6 +11,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, SimpleRateThrottle
@@ -72,24 +74,24 @@ def field_errors(exc: ValidationError) -> dict[str, list[str]]:
 
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    body = error_body("invalid", "The request is not valid.", field_errors(exc))
+    body = error_body("invalid", _("The request is not valid."), field_errors(exc))
     return api.create_response(request, body, status=422)
 
 
 @api.exception_handler(Http404)
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return api.create_response(request, error_body("not_found", "Not found."), status=404)
+    return api.create_response(request, error_body("not_found", _("Not found.")), status=404)
 
 
 @api.exception_handler(PermissionDenied)
 def forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    message = str(exc) or "You may not do this."
+    message = str(exc) or _("You may not do this.")
     return api.create_response(request, error_body("forbidden", message), status=403)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    message = "A valid API token is required (Authorization: Bearer <key>)."
+    message = _("A valid API token is required (Authorization: Bearer <key>).")
     if exc.message != "Unauthorized":
         message = exc.message
     return api.create_response(request, error_body("unauthorized", message), status=401)
@@ -97,7 +99,7 @@ def unauthorized(request: HttpRequest, exc: AuthenticationError) -> HttpResponse
 
 @api.exception_handler(Throttled)
 def throttled(request: HttpRequest, exc: Throttled) -> HttpResponse:
-    body = error_body("throttled", "Too many requests; slow down and try again.")
+    body = error_body("throttled", _("Too many requests; slow down and try again."))
     response = api.create_response(request, body, status=429)
     if exc.wait:
         response["Retry-After"] = str(int(exc.wait) + 1)

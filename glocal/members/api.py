@@ -7,11 +7,13 @@ from typing import Annotated
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
 from .access import get_municipality_for_editor, get_municipality_for_viewer
+from .middleware import activate_chosen_language
 from .models import ApiToken, Municipality
 
 SLUG_PATTERN = r"^[-a-zA-Z0-9_]+$"
@@ -56,6 +58,7 @@ class TokenAuth(HttpBearer):
             return None
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
         request.user = found.user
+        activate_chosen_language(request)
         return found
 
 
@@ -77,7 +80,7 @@ def presented_token(request: HttpRequest) -> ApiToken | None:
 def api_user(request: HttpRequest):
     """Who reads: the token's user when a token is sent, else the session's (or anonymous)."""
     if request.headers.get("Authorization") and token_auth(request) is None:
-        raise AuthenticationError(message="The API token is not valid.")
+        raise AuthenticationError(message=_("The API token is not valid."))
     return request.user
 
 

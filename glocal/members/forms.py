@@ -106,10 +106,26 @@ NeedFormSet = inlineformset_factory(
 )  # fmt: skip
 
 
+class LanguageSelect(forms.Select):
+    """Each option names its language in that language and says so with ``lang``."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 class InvitationForm(forms.ModelForm):
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, widget=LanguageSelect,
+        choices=lambda: [("", _("The language of this page"))] + language_choices(),
+        help_text=_("The invitation is written in it and the new account starts with it."),
+    )  # fmt: skip
+
     class Meta:
         model = Invitation
-        fields = ["email", "role", "municipality", "position"]
+        fields = ["email", "role", "municipality", "position", "language"]
 
     def clean(self):
         data = super().clean()

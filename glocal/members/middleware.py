@@ -44,6 +44,14 @@ def chosen_language(request: HttpRequest) -> str:
     return ""
 
 
+def activate_chosen_language(request: HttpRequest) -> None:
+    """Also called by API token authentication, which signs the person in later."""
+    language = chosen_language(request)
+    if language:
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+
+
 class PreferredLanguageMiddleware:
     """After authentication: a person's own language wins over the browser's."""
 
@@ -51,10 +59,7 @@ class PreferredLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        language = chosen_language(request)
-        if language:
-            translation.activate(language)
-            request.LANGUAGE_CODE = language
+        activate_chosen_language(request)
         response = self.get_response(request)
         patch_vary_headers(response, ["Cookie"])
         return response

@@ -302,6 +302,13 @@ class Invitation(models.Model):
         verbose_name=_("municipality"),
     )
     position = models.CharField(_("position"), max_length=100, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        validators=[validate_language],
+        help_text=_("The invitation is written in it and the new account starts with it."),
+    )
     token = models.CharField(max_length=64, unique=True, default=new_invitation_token)
     invited_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,14 +4,15 @@ from django.conf import settings
 from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy
 
 from glocal.lib.three_way import merge_fields
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 
 from .forms import MunicipalityForm, posted_profile_values, profile_values
+from .languages import TranslateLater
 from .models import Invitation, Membership, Municipality, User
 
 
@@ -60,7 +61,9 @@ def invite_person(
     invited_by: User,
     municipality: Municipality | None = None,
     position: str = "",
+    language: str = "",
 ) -> Invitation:
+    """Invite someone by e-mail, written in ``language`` (else the inviter's page language)."""
     if role == Invitation.Role.REPRESENTATIVE and municipality is None:
         raise ValueError("a representative is invited to a municipality")
     invitation = Invitation.objects.create(
@@ -68,14 +71,17 @@ def invite_person(
         role=role,
         municipality=municipality,
         position=position,
+        language=language,
         invited_by=invited_by,
     )
     path = reverse("members:accept_invitation", args=[invitation.token])
-    subject = _("You are invited to %(network)s on Glocal") % {"network": settings.NETWORK_NAME}
+    subject = TranslateLater(gettext_lazy("You are invited to %(network)s on Glocal"),
+                             network=settings.NETWORK_NAME)  # fmt: skip
     notify(kind=Kind.INVITATION, recipients=[invitation.email], subject=subject, url=path,
            template="members/email/invitation.txt",
            context={"invitation": invitation, "url": settings.SITE_URL + path,
-                    "network": settings.NETWORK_NAME})  # fmt: skip
+                    "network": settings.NETWORK_NAME},
+           language=language or translation.get_language())  # fmt: skip
     return invitation
 
 
@@ -90,7 +96,9 @@ def accept_invitation(
     if user is None:
         user = User.objects.filter(email__iexact=invitation.email).first()
     if user is None:
-        user = User.objects.create_user(invitation.email, password, full_name=full_name)
+        user = User.objects.create_user(
+            invitation.email, password, full_name=full_name, language=invitation.language
+        )
     if invitation.role == Invitation.Role.SECRETARIAT:
         user.is_staff = True
     if invitation.role == Invitation.Role.REVIEWER:

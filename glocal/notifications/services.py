@@ -57,14 +57,15 @@ def absolute(url: str) -> str:
 @transaction.atomic
 def notify(
     *, kind: str, recipients: Iterable[str], subject, template: str, context: dict,
-    url: str, attachments: Sequence[Attachment] = (),
+    url: str, attachments: Sequence[Attachment] = (), language: str | None = None,
 ) -> list[Notification]:  # fmt: skip
     """Tell each address about one thing; the e-mails leave once the transaction commits.
 
     Addresses of an account get a notification and an e-mail, a digest line or nothing, as
     they chose for ``kind``; other addresses (invitations) get the e-mail. Each person reads
     it in their own language: ``subject`` is put into words (``str()``) in that language, so
-    pass a lazy text, not one already translated for whoever triggered it.
+    pass a lazy text, not one already translated for whoever triggered it. ``language`` is
+    for addresses without an account (an invitation); the network's default otherwise.
     """
     addresses = sorted({a.strip().lower() for a in recipients if a and a.strip()})
     if not addresses:
@@ -73,8 +74,9 @@ def notify(
         email__in=addresses, is_active=True)}  # fmt: skip
     deliveries = delivery_per_person([u.pk for u in people.values()], kind)
     created, messages = [], []
-    for language, group in by_language(addresses, people).items():
-        with translation.override(language):
+    fallback = language or settings.LANGUAGE_CODE
+    for reader_language, group in by_language(addresses, people, fallback).items():
+        with translation.override(reader_language):
             title = str(subject)
             body = render_to_string(template, {"site_url": settings.SITE_URL} | context)
             for address in group:
@@ -96,13 +98,13 @@ def notify(
     return created
 
 
-def by_language(addresses: list[str], people: dict) -> dict[str, list[str]]:
-    """Addresses grouped by their owner's language; addresses without an account get the
-    network's default."""
+def by_language(addresses: list[str], people: dict, fallback: str) -> dict[str, list[str]]:
+    """Addresses grouped by their owner's language; addresses without an account, or people
+    who chose none, get ``fallback``."""
     groups: dict[str, list[str]] = {}
     for address in addresses:
         user = people.get(address)
-        language = getattr(user, "language", "") or settings.LANGUAGE_CODE
+        language = getattr(user, "language", "") or fallback
         groups.setdefault(language, []).append(address)
     return groups
 

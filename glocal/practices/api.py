@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
 from glocal.members.api import (
@@ -220,6 +221,6 @@ def patch_practice(request: HttpRequest, slug: Slug, patch: PracticePatch):
     data = form_data(practice, form, patch.dict(exclude_unset=True))
     form = PracticeForm(data=data, instance=practice, user=user)
     if not form.is_valid():
-        return Status(422, error_body("invalid", "The practice was not saved.", form.errors))
+        return Status(422, error_body("invalid", _("The practice was not saved."), form.errors))
     services.save_practice(practice=form.save(commit=False), user=user, m2m=form.save_m2m)
     return fetch_practice(request, slug)

@@ -7,6 +7,7 @@ from typing import Annotated
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
 from glocal.members.api import (
@@ -240,6 +241,6 @@ def post_measurement(request: HttpRequest, id: Id, indicator_id: Id, body: Measu
             note=body.note, user=request.user,
         )  # fmt: skip
     except ValidationError as error:
-        return Status(422, error_body("invalid", "The measurement was not saved.",
+        return Status(422, error_body("invalid", _("The measurement was not saved."),
                                       error.message_dict))  # fmt: skip
     return Status(201, measurement)

@@ -162,3 +162,17 @@ def test_addresses_are_grouped_by_their_owners_language(member, other_member):
     User.objects.filter(pk=member.pk).update(language="sq")
     groups = emails_by_language([other_member.email, member.email, "stranger@x.test", ""])
     assert groups == {"sq": [member.email], "en": ["officer@zahle.test", "stranger@x.test"]}
+
+
+def test_password_reset_mail_is_in_the_owners_language(anonymous, member, mailoutbox):
+    member.language = "fr"
+    member.save(update_fields=["language"])
+    response = anonymous.post(
+        "/accounts/password/reset/", {"email": member.email}, headers={"accept-language": "de"}
+    )
+    assert response.status_code == 302
+    [message] = mailoutbox
+    with translation.override("fr"):
+        expected = translation.gettext("Password Reset Email")
+    assert expected != "Password Reset Email"
+    assert message.subject.endswith(expected)

@@ -1,9 +1,11 @@
 """Mail speaks the recipient's language, whoever triggered it and in whatever language."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.utils import translation
 
+from glocal.members.models import User
 from glocal.practices.models import Status
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +65,24 @@ def test_each_reader_of_one_notice_gets_their_own_language(
         expected = translation.gettext("Practice submitted for review: %s")
     assert expected != "Practice submitted for review: %s"
     assert (message.to, message.subject) == ([secretariat.email], expected % "Repair Café")
+
+
+def test_invitation_to_an_albanian_speaking_representative_is_in_albanian(
+    secretariat_client, secretariat, client, town, django_capture_on_commit_callbacks
+):
+    secretariat.language = "fr"
+    secretariat.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        secretariat_client.post(
+            "/invitations/new/",
+            {"email": "zyrtar@kamenica.test", "role": "representative", "municipality": town.pk,
+             "language": "sq"},
+        )  # fmt: skip
+    [message] = mail.outbox
+    network = {"network": settings.NETWORK_NAME}
+    assert message.subject == in_albanian("You are invited to %(network)s on Glocal") % network
+    assert in_albanian("You will represent %(town)s.") % {"town": town.name} in message.body
+    invitation = mail.outbox[0].body.split("/invitations/")[1].split("/")[0]
+    client.post(f"/invitations/{invitation}/", {"full_name": "Zyrtar",
+                "password1": "a-long-pass-9x", "password2": "a-long-pass-9x"})  # fmt: skip
+    assert User.objects.get(email="zyrtar@kamenica.test").language == "sq"

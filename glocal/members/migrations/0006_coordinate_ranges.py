@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('members', '0004_user_language'),
+        ('members', '0005_invitation_language'),
     ]
 
     operations = [
