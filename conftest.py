@@ -18,6 +18,16 @@ def inline_background_work(settings):
     engine.forget()
 
 
+@pytest.fixture(autouse=True)
+def english_until_asked():
+    """A request in French must not leave French active for the next test's new content."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def town(db) -> Municipality:
     return Municipality.objects.create(

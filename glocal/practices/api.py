@@ -20,6 +20,7 @@ from glocal.members.api import (
 )
 from glocal.members.models import Municipality, PopulationBand
 from glocal.reference.models import Region
+from glocal.translations.api import TranslatedOut, all_translations
 
 from . import services
 from .access import can_edit_practice, get_practice_for_viewer
@@ -59,7 +60,7 @@ class FacetItem(Schema):
     count: int
 
 
-class PracticeOut(Schema):
+class PracticeOut(TranslatedOut):
     slug: str
     title: str
     summary: str
@@ -165,7 +166,7 @@ def list_practices(request: HttpRequest, filters: Query[PracticeQuery]):
     api_user(request)
     queryset = Practice.objects.published().search(filters.q)
     queryset, groups = apply_facets(queryset, filters.facet_params())
-    results = list(queryset.for_cards()[filters.window()])
+    results = list(queryset.for_cards().prefetch_related(all_translations())[filters.window()])
     facets = {
         group["facet"].param: [
             {"value": i["value"], "label": str(i["label"]), "count": i["count"]}
