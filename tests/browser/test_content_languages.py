@@ -54,7 +54,7 @@ def test_arabic_practice_in_a_french_page_then_read_in_its_french_translation(
     title = page.get_by_role("heading", level=1)
     expect(title).to_have_text(ARABIC_TITLE)
     assert (title.get_attribute("lang"), title.get_attribute("dir")) == ("ar", "rtl")
-    assert direction_of(title) == "rtl" and direction_of(page.locator("body")) == "ltr"
+    assert (direction_of(title), direction_of(page.locator("body"))) == ("rtl", "ltr")
     screenshot(page, "content-arabic-in-french-page")
 
     page.goto("/accounts/login/")
