@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from glocal.network import services
 from glocal.network.models import Signature
 from glocal.translations.models import Translation, TranslationStatus
 
@@ -128,3 +129,20 @@ def test_api_gives_the_text_in_each_language_and_the_language_signed_in(
     assert [(s["language"], s["needs_reconfirmation"]) for s in body["signatures"]] == [
         ("fr", False)
     ]
+
+
+def test_another_towns_representative_cannot_translate_an_update(
+    other_member_client, member, project
+):
+    update = services.post_update(project=project, title="News", body="x", author=member)
+    response = other_member_client.post(f"/updates/{update.pk}/translations/?language=fr",
+                                        {"title": "Nouvelles"})  # fmt: skip
+    assert response.status_code == 403
+    assert Translation.objects.count() == 0
+
+
+def test_the_updates_town_translates_it(member_client, member, project):
+    update = services.post_update(project=project, title="News", body="x", author=member)
+    member_client.post(f"/updates/{update.pk}/translations/?language=fr", {"title": "Nouvelles"})
+    page = member_client.get(update.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
+    assert '<h1 lang="fr" dir="auto">Nouvelles' in page.content.decode()
