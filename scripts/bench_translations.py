@@ -75,8 +75,8 @@ def main() -> None:
         for n in range(args.practices)
     ]
     client = Client()
-    result = {"practices": args.practices, "runs": args.practices and args.runs,
-              "database": connection.vendor, "untranslated": measure(client, args.runs)}  # fmt: skip
+    result = {"practices": args.practices, "runs": args.runs, "database": connection.vendor,
+              "untranslated": measure(client, args.runs)}  # fmt: skip
     Translation.objects.bulk_create(
         Translation(
             content_object=p,
