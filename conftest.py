@@ -21,6 +21,31 @@ def inline_background_work(settings):
     engine.forget()
 
 
+@pytest.fixture(autouse=True)
+def english_until_asked():
+    """A request in French must not leave French active for the next test's new content."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def content_types_cached(request, django_db_blocker):
+    """Translations are prefetched through content types, which a live process has cached;
+    warm the cache so a page's query count does not depend on which test ran first."""
+    if not request.node.get_closest_marker("django_db") and not (
+        {"db", "transactional_db"} & set(request.fixturenames)
+    ):
+        return
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+
+    with django_db_blocker.unblock():
+        ContentType.objects.get_for_models(*apps.get_models())
+
+
 @pytest.fixture
 def town(db) -> Municipality:
     return Municipality.objects.create(

@@ -15,6 +15,7 @@ from glocal.lib.html import clean_html
 from glocal.members.models import PopulationBand
 from glocal.reference.admin import SecretariatPermissions
 from glocal.reference.models import Region
+from glocal.translations.forms import language_optional
 
 from . import services
 from .models import Application, AuditEntry, Call, CallStatus, Criterion, Hub, Question
@@ -31,13 +32,14 @@ class CallAdminForm(forms.ModelForm):
     class Meta:
         model = Call
         fields = [
-            "title", "slug", "kind", "status", "summary", "description", "eligibility_notes",
-            "members_only", "regions", "population_bands", "opens_at", "closes_at",
-            "reviews_due_at", "year",
+            "title", "slug", "language", "kind", "status", "summary", "description",
+            "eligibility_notes", "members_only", "regions", "population_bands", "opens_at",
+            "closes_at", "reviews_due_at", "year",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        language_optional(self)
         zone = timezone.get_current_timezone_name()
         for name in ("opens_at", "closes_at", "reviews_due_at"):
             self.fields[name].help_text = _("In your time zone, %(zone)s.") % {"zone": zone}

@@ -7,6 +7,7 @@ from ninja import Query, Router, Schema
 
 from glocal.lib.html import render_rich_text
 from glocal.members.api import READ_ERRORS, PageQuery, Slug, api_user
+from glocal.translations.api import TranslatedOut, all_translations
 
 from .access import get_call_for_viewer
 from .models import Call, Hub
@@ -32,7 +33,7 @@ class QuestionOut(Schema):
         return obj.choice_list
 
 
-class CallOut(Schema):
+class CallOut(TranslatedOut):
     slug: str
     title: str
     kind: str
@@ -162,7 +163,11 @@ class ApplicationOut(Schema):
 
 @router.get("/calls/", response={200: CallPage, **READ_ERRORS})
 def list_calls(request: HttpRequest, page: Query[PageQuery]):
-    calls = Call.objects.visible_to(api_user(request)).order_by("-closes_at", "pk")
+    calls = (
+        Call.objects.visible_to(api_user(request))
+        .prefetch_related(all_translations())
+        .order_by("-closes_at", "pk")
+    )
     return {"count": calls.count(), "page": page.page, "page_size": page.page_size,
             "results": list(calls[page.window()])}  # fmt: skip
 

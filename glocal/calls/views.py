@@ -16,7 +16,8 @@ from glocal.lib.dates import local_datetime_text
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.members.middleware import SESSION_KEY
 from glocal.projects.models import Project
-from glocal.translations.reading import read_for
+from glocal.translations.languages import active_language
+from glocal.translations.reading import read_for, shown_translations
 
 from . import services
 from .access import get_call_for_viewer, get_hub_for_viewer, get_town_for_applicant
@@ -28,7 +29,11 @@ from .rules import applicant_problems
 @require_GET
 @cached_for_anonymous()
 def call_list(request: HttpRequest) -> HttpResponse:
-    calls = list(Call.objects.visible_to(request.user).order_by("closes_at", "title"))
+    calls = list(
+        Call.objects.visible_to(request.user)
+        .prefetch_related(shown_translations(active_language()))
+        .order_by("closes_at", "title")
+    )
     now = timezone.now()
     own = Application.objects.of_representative(request.user).filter(call__in=calls)
     mine = {a.call_id: a for a in own.select_related("municipality")}

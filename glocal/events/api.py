@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from glocal.members.api import READ_ERRORS, PageQuery, Slug, api_user
+from glocal.translations.api import TranslatedOut, all_translations
 
 from .access import can_see_online_link, get_event_for_viewer, own_registration
 from .models import Event
@@ -23,7 +24,7 @@ class EventQuery(PageQuery):
     kind: Event.Kind | None = None
 
 
-class EventOut(Schema):
+class EventOut(TranslatedOut):
     slug: str
     title: str
     kind: str
@@ -118,8 +119,9 @@ def list_events(request: HttpRequest, query: Query[EventQuery]):
     events = {"upcoming": events.upcoming(), "past": events.past()}.get(query.when, events)
     if query.kind:
         events = events.filter(kind=query.kind)
+    events = events.for_cards().prefetch_related(all_translations())
     return {"count": events.count(), "page": query.page, "page_size": query.page_size,
-            "results": list(events.for_cards()[query.window()])}  # fmt: skip
+            "results": list(events[query.window()])}  # fmt: skip
 
 
 @router.get("/events/{slug}", response={200: EventDetailOut, **READ_ERRORS})

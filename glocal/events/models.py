@@ -19,7 +19,9 @@ from glocal.members.models import Municipality, known_time_zones
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
+from glocal.translations.languages import active_language
 from glocal.translations.models import Translatable
+from glocal.translations.reading import shown_translations
 
 RESERVED_SLUGS = {"feed", "agenda", "new"}
 
@@ -53,7 +55,9 @@ class EventQuerySet(models.QuerySet):
         return self.filter(ends_at__lt=timezone.now()).order_by("-starts_at")
 
     def for_cards(self) -> "EventQuerySet":
-        return self.select_related("host__country").prefetch_related("themes")
+        return self.select_related("host__country").prefetch_related(
+            "themes", shown_translations(active_language())
+        )
 
 
 class Event(Translatable):

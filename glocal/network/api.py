@@ -9,6 +9,12 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
 from glocal.members.api import READ_ERRORS, PageQuery, Slug, api_user
+from glocal.translations.api import (
+    TranslatedOut,
+    TranslationOut,
+    all_translations,
+    translations_of,
+)
 
 from .access import get_statement_for_viewer
 from .models import Statement, Update, WorkingGroup
@@ -53,7 +59,7 @@ def list_groups(request: HttpRequest, query: Query[PageQuery]):
             "results": list(groups[query.window()])}  # fmt: skip
 
 
-class StatementOut(Schema):
+class StatementOut(TranslatedOut):
     slug: str
     title: str
     status: str
@@ -85,6 +91,7 @@ class SignatureOut(Schema):
     municipality_name: str
     signed_by: str
     version: int
+    language: str
     signed_at: datetime
     needs_reconfirmation: bool
 
@@ -107,12 +114,24 @@ class SignatureOut(Schema):
 
 class StatementDetailOut(StatementOut):
     text: str
+    text_language: str
+    text_translations: list[TranslationOut]
     signatures: list[SignatureOut]
 
     @staticmethod
     def resolve_text(obj) -> str:
         version = obj.current_version
         return version.text if version else ""
+
+    @staticmethod
+    def resolve_text_language(obj) -> str:
+        version = obj.current_version
+        return version.language if version else obj.language
+
+    @staticmethod
+    def resolve_text_translations(obj) -> list[dict]:
+        version = obj.current_version
+        return translations_of(version) if version else []
 
     @staticmethod
     def resolve_signatures(obj) -> list:
@@ -129,7 +148,9 @@ class StatementPage(Schema):
 @router.get("/statements/", response={200: StatementPage, **READ_ERRORS})
 def list_statements(request: HttpRequest, query: Query[PageQuery]):
     user = api_user(request)
-    statements = Statement.objects.visible_to(user).prefetch_related("drafted_by")
+    statements = Statement.objects.visible_to(user).prefetch_related(
+        "drafted_by", all_translations()
+    )
     return {"count": statements.count(), "page": query.page, "page_size": query.page_size,
             "results": list(statements[query.window()])}  # fmt: skip
 
@@ -144,7 +165,7 @@ class UpdateQuery(PageQuery):
     stories: bool = False
 
 
-class UpdateOut(Schema):
+class UpdateOut(TranslatedOut):
     id: int
     title: str
     body: str
@@ -182,7 +203,7 @@ class UpdatePage(Schema):
 @router.get("/updates/", response={200: UpdatePage, **READ_ERRORS})
 def list_updates(request: HttpRequest, query: Query[UpdateQuery]):
     user = api_user(request)
-    updates = Update.objects.visible_to(user).for_list()
+    updates = Update.objects.visible_to(user).for_list().prefetch_related(all_translations())
     if query.stories:
         updates = updates.stories()
     return {"count": updates.count(), "page": query.page, "page_size": query.page_size,

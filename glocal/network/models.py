@@ -13,7 +13,9 @@ from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
+from glocal.translations.languages import active_language
 from glocal.translations.models import Translatable, Translation
+from glocal.translations.reading import shown_translations
 
 
 class WorkingGroupQuerySet(models.QuerySet):
@@ -448,7 +450,9 @@ class UpdateQuerySet(models.QuerySet):
         return self.filter(is_story=True)
 
     def for_list(self) -> "UpdateQuerySet":
-        return self.select_related("project__municipality", "author")
+        return self.select_related("project__municipality", "author").prefetch_related(
+            shown_translations(active_language())
+        )
 
 
 class Update(Translatable):

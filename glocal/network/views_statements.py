@@ -9,7 +9,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.members.models import Municipality
-from glocal.translations.reading import read_for
+from glocal.translations.languages import active_language
+from glocal.translations.reading import read_for, shown_translations
 
 from . import services
 from .access import (
@@ -25,7 +26,9 @@ from .pdf import statement_pdf
 
 @require_GET
 def statement_list(request: HttpRequest) -> HttpResponse:
-    statements = Statement.objects.visible_to(request.user).prefetch_related("drafted_by")
+    statements = Statement.objects.visible_to(request.user).prefetch_related(
+        "drafted_by", shown_translations(active_language())
+    )
     return render(request, "network/statement_list.html", {"statements": statements})
 
 

@@ -4,6 +4,7 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import prefetch_related_objects
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
@@ -21,6 +22,7 @@ from glocal.members.api import (
 )
 from glocal.members.models import Municipality, PopulationBand
 from glocal.reference.models import Region
+from glocal.translations.api import TranslatedOut, all_translations
 
 from . import services
 from .access import can_edit_practice, get_practice_for_viewer
@@ -60,7 +62,7 @@ class FacetItem(Schema):
     count: int
 
 
-class PracticeOut(Schema):
+class PracticeOut(TranslatedOut):
     slug: str
     title: str
     summary: str
@@ -168,6 +170,7 @@ def list_practices(request: HttpRequest, filters: Query[PracticeQuery]):
         Practice.objects.published(), filters.q or "", filters.facet_params(), None
     )  # fmt: skip
     results = list(practices[filters.window()])
+    prefetch_related_objects(results, all_translations())
     facets = {
         group["facet"].param: [
             {"value": i["value"], "label": str(i["label"]), "count": i["count"]}

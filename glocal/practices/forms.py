@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from glocal.lib.html import clean_html
 from glocal.members.models import Municipality
 from glocal.reference.models import Sdg, Theme
+from glocal.translations.forms import language_optional
 
 from .models import Attachment, Practice, Status
 from .uploads import validate_upload
@@ -43,7 +44,7 @@ class PracticeForm(forms.ModelForm):
     def __init__(self, *args, user, lenient: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["language"].required = False  # left out, it stays the author's language
+        language_optional(self)
         if not user.is_staff:
             towns = Municipality.objects.filter(memberships__user=user)
             self.fields["municipality"].queryset = towns
@@ -53,9 +54,6 @@ class PracticeForm(forms.ModelForm):
         if lenient:  # an auto-saved draft may be half written
             for field in self.fields.values():
                 field.required = False
-
-    def clean_language(self) -> str:
-        return self.cleaned_data["language"] or self.instance.language
 
     def clean_links(self) -> str:
         lines = [line.strip() for line in self.cleaned_data["links"].splitlines() if line.strip()]

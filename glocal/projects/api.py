@@ -20,6 +20,7 @@ from glocal.members.api import (
     error_body,
     token_auth,
 )
+from glocal.translations.api import TranslatedOut, all_translations
 
 from . import services
 from .access import can_record_measurement, get_project_for_viewer
@@ -36,7 +37,7 @@ class VariantOut(Schema):
     description: str
 
 
-class PrototypeOut(Schema):
+class PrototypeOut(TranslatedOut):
     slug: str
     title: str
     summary: str
@@ -72,7 +73,7 @@ class PrototypeDetailOut(PrototypeOut):
         return list(obj.variants.all())
 
 
-class ProjectOut(Schema):
+class ProjectOut(TranslatedOut):
     id: int
     title: str
     summary: str
@@ -181,7 +182,11 @@ router = Router(tags=["projects"])
 @router.get("/prototypes/", response={200: PrototypePage, **READ_ERRORS})
 def list_prototypes(request: HttpRequest):
     user = api_user(request)
-    prototypes = Prototype.objects.visible_to(user).with_related_visible_to(user)
+    prototypes = (
+        Prototype.objects.visible_to(user)
+        .with_related_visible_to(user)
+        .prefetch_related(all_translations())
+    )
     return {"count": len(prototypes), "results": list(prototypes)}
 
 
@@ -199,7 +204,12 @@ def get_prototype(request: HttpRequest, slug: Slug):
 @router.get("/projects/", response={200: ProjectPage, **READ_ERRORS})
 def list_projects(request: HttpRequest, filters: Query[ProjectQuery]):
     user = api_user(request)
-    projects = Project.objects.visible_to(user).for_list().order_by("-created_at", "pk")
+    projects = (
+        Project.objects.visible_to(user)
+        .for_list()
+        .prefetch_related(all_translations())
+        .order_by("-created_at", "pk")
+    )
     if filters.status:
         projects = projects.filter(status=filters.status)
     if filters.municipality:

@@ -11,6 +11,7 @@ from glocal.lib.dates import add_years
 from glocal.members.models import Municipality
 from glocal.practices.uploads import validate_upload
 from glocal.reference.models import Sdg
+from glocal.translations.forms import language_optional
 
 from .models import (
     EVIDENCE_TYPES,
@@ -62,12 +63,14 @@ class AdoptionForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["municipality", "title", "summary", "start_date", "end_date", "visibility"]
+        fields = ["municipality", "title", "summary", "language", "start_date", "end_date",
+                  "visibility"]  # fmt: skip
         widgets = {"start_date": DATE, "end_date": DATE,
                    "summary": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
 
     def __init__(self, *args, user, source, **kwargs):
         super().__init__(*args, **kwargs)
+        language_optional(self)
         if not user.is_staff:
             self.fields["municipality"].queryset = Municipality.objects.filter(
                 memberships__user=user
@@ -114,9 +117,13 @@ class AdoptionForm(forms.ModelForm):
 class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
-        fields = ["title", "summary", "status", "visibility", "start_date", "end_date"]
+        fields = ["title", "summary", "language", "status", "visibility", "start_date", "end_date"]
         widgets = {"start_date": DATE, "end_date": DATE,
                    "summary": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language_optional(self)
 
     def clean(self):
         data = super().clean()
@@ -281,13 +288,17 @@ class PrototypeForm(forms.ModelForm):
     class Meta:
         model = Prototype
         fields = [
-            "title", "slug", "summary", "source_practices", "approach", "steps", "preconditions",
-            "typical_cost", "typical_staff", "risks", "learnings", "themes", "sdgs",
-            "is_published",
+            "title", "slug", "summary", "language", "source_practices", "approach", "steps",
+            "preconditions", "typical_cost", "typical_staff", "risks", "learnings", "themes",
+            "sdgs", "is_published",
         ]  # fmt: skip
         widgets = {"source_practices": forms.SelectMultiple(attrs={"size": 8}),
                    "themes": forms.CheckboxSelectMultiple, "sdgs": forms.CheckboxSelectMultiple,
                    "summary": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language_optional(self)
 
 
 VariantFormSet = forms.inlineformset_factory(

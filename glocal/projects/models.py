@@ -15,7 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.reference.models import Sdg, Theme
+from glocal.translations.languages import active_language
 from glocal.translations.models import Translatable
+from glocal.translations.reading import shown_translations
 
 # The plan's rows (goals, milestones, budget, partners, team, risks) live in models_plan.py;
 # importing it here registers them with the app.
@@ -119,7 +121,9 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(status__in=[ProjectStatus.PLANNING, ProjectStatus.IMPLEMENTING])
 
     def for_list(self) -> "ProjectQuerySet":
-        return self.select_related("municipality__country", "prototype", "source_practice")
+        return self.select_related(
+            "municipality__country", "prototype", "source_practice"
+        ).prefetch_related(shown_translations(active_language()))
 
     def with_flags(self, today: datetime.date | None = None) -> "ProjectQuerySet":
         """Annotate ``overdue_count`` (open milestones past due) and ``last_update_at``."""

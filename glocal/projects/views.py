@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.practices.access import get_practice_for_viewer
-from glocal.translations.reading import read_for
+from glocal.translations.languages import active_language
+from glocal.translations.reading import read_for, shown_translations
 
 from . import services
 from .access import (
@@ -44,7 +45,11 @@ PAGE_SIZE = 20
 
 @require_GET
 def prototype_list(request: HttpRequest) -> HttpResponse:
-    prototypes = Prototype.objects.visible_to(request.user).with_related_visible_to(request.user)
+    prototypes = (
+        Prototype.objects.visible_to(request.user)
+        .with_related_visible_to(request.user)
+        .prefetch_related(shown_translations(active_language()))
+    )
     return render(request, "projects/prototype_list.html", {"prototypes": prototypes})
 
 

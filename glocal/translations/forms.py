@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .languages import language_choices
+from .languages import active_language, language_choices
 from .models import Translatable
 
 
@@ -30,3 +30,10 @@ class TranslationForm(forms.Form):
                 max_length=model_field.max_length, initial=initial_texts.get(name, ""),
                 widget=forms.Textarea(attrs={"rows": 4}) if long_text else forms.TextInput,
             )  # fmt: skip
+
+
+def language_optional(form) -> None:
+    """A ModelForm's ``language`` preselects the author's; left empty, it keeps the current one."""
+    field = form.fields["language"]
+    field.required = False
+    field.empty_value = form.instance.language or active_language()

@@ -57,10 +57,12 @@ def edit_translations(request: HttpRequest, fetch: Callable, **lookup) -> HttpRe
 
 
 def _field_rows(obj: Translatable, form: TranslationForm, rows: dict) -> list[dict]:
+    """The fields that have an original or a translation; empty ones are left out."""
     return [
         {"field": form[name], "original": Text(getattr(obj, name) or "", obj.language),
          "row": rows.get(name)}
         for name in type(obj).TRANSLATABLE_FIELDS
+        if getattr(obj, name) or name in rows
     ]  # fmt: skip
 
 

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from glocal.network import services
 from glocal.network.models import Signature
 from glocal.translations.models import Translation, TranslationStatus
 
@@ -114,3 +115,34 @@ def test_drafting_town_translates_the_title_and_it_shows_at_once(member_client, 
     member_client.post(url, {"title": "Un financement juste", "addressees": "Commission"})
     page = member_client.get(statement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
     assert '<h1 lang="fr" dir="auto">Un financement juste</h1>' in page.content.decode()
+
+
+def test_api_gives_the_text_in_each_language_and_the_language_signed_in(
+    member_client, statement, town, town_signatory, french_text, client
+):
+    sign(member_client, statement, town, "fr")
+    body = Client().get(f"/api/v1/statements/{statement.slug}").json()
+    assert (body["language"], body["text_language"]) == ("en", "en")
+    assert body["text_translations"] == [
+        {"language": "fr", "reviewed": True, "fields": {"text": FRENCH}}
+    ]
+    assert [(s["language"], s["needs_reconfirmation"]) for s in body["signatures"]] == [
+        ("fr", False)
+    ]
+
+
+def test_another_towns_representative_cannot_translate_an_update(
+    other_member_client, member, project
+):
+    update = services.post_update(project=project, title="News", body="x", author=member)
+    response = other_member_client.post(f"/updates/{update.pk}/translations/?language=fr",
+                                        {"title": "Nouvelles"})  # fmt: skip
+    assert response.status_code == 403
+    assert Translation.objects.count() == 0
+
+
+def test_the_updates_town_translates_it(member_client, member, project):
+    update = services.post_update(project=project, title="News", body="x", author=member)
+    member_client.post(f"/updates/{update.pk}/translations/?language=fr", {"title": "Nouvelles"})
+    page = member_client.get(update.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
+    assert '<h1 lang="fr" dir="auto">Nouvelles' in page.content.decode()

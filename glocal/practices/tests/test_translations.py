@@ -168,3 +168,18 @@ def test_showroom_cards_are_translated_without_a_query_per_card(
     assert html.count('<h3 lang="fr" dir="auto"><a href="/practices/') == 6
     assert f"{FRENCH_TITLE}</a></h3>" in html
     assert html.count('<h3 lang="ar" dir="rtl">') == 1
+
+
+def test_api_gives_the_original_language_and_the_shown_translations(
+    reader, arabic_practice, other_member, secretariat
+):
+    add_french_title(arabic_practice, other_member, FRENCH_TITLE)
+    Translation.objects.create(
+        content_object=arabic_practice, field="title", language="de", text="Entwurf",
+        translated_by=secretariat, translated_at=arabic_practice.created_at,
+    )  # fmt: skip
+    expected = [{"language": "fr", "reviewed": True, "fields": {"title": FRENCH_TITLE}}]
+    detail = reader.get("/api/v1/practices/zahle-gardens").json()
+    assert (detail["language"], detail["translations"]) == ("ar", expected)
+    listed = reader.get("/api/v1/practices").json()["results"]
+    assert [(p["language"], p["translations"]) for p in listed] == [("ar", expected)]

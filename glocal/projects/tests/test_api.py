@@ -17,7 +17,8 @@ def test_prototypes_are_listed_with_their_sources(client, prototype, project):
     assert body == {"count": 1, "results": [{
         "slug": "activating-local-engagement", "title": "Activating Local Engagement",
         "summary": "Small-budget civic projects run with residents.",
-        "source_practices": ["spilamberto-and-us"], "sdgs": [], "projects": 1}]}  # fmt: skip
+        "source_practices": ["spilamberto-and-us"], "sdgs": [], "projects": 1,
+        "language": "en", "translations": []}]}  # fmt: skip
     detail = client.get("/api/v1/prototypes/activating-local-engagement").json()
     assert (detail["steps"], detail["variants"]) == ("Map, invite, sign, celebrate.", [])
 
