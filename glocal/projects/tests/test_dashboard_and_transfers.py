@@ -7,8 +7,8 @@ from glocal.projects.models import Indicator, Measurement, Project, ProjectStatu
 from glocal.projects.models_plan import Milestone
 from glocal.projects.services import start_project
 
-DASHBOARD_QUERIES = 13
-SIDE_BY_SIDE_QUERIES = 6
+DASHBOARD_QUERIES = 15  # two of them for translations (projects, prototypes)
+SIDE_BY_SIDE_QUERIES = 7  # one of them for translations
 
 
 def network(town, other_town, prototype, project):
