@@ -100,16 +100,20 @@ def remembering_encoder(remembered_vectors, monkeypatch):
     encoder = get_encoder()
     if encoder is None:
         return
-    original = encoder.encode
+    # Encoders either ``encode`` or answer ``queries``/``passages``; the stored vectors are
+    # the passages'.
+    name = "encode" if hasattr(encoder, "encode") else "passages"
+    original = getattr(encoder, name)
 
-    def encode(texts, batch_size: int = 32):
+    def encode(texts, *args, **kwargs):
         texts = list(texts)
         missing = list(dict.fromkeys(t for t in texts if t not in remembered_vectors))
         if missing:
-            remembered_vectors.update(zip(missing, original(missing, batch_size), strict=True))
+            vectors = original(missing, *args, **kwargs)
+            remembered_vectors.update(zip(missing, vectors, strict=True))
         return np.stack([remembered_vectors[t] for t in texts]) if texts else original(texts)
 
-    monkeypatch.setattr(encoder, "encode", encode)
+    monkeypatch.setattr(encoder, name, encode)
 
 
 @pytest.fixture
