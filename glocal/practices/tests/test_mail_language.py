@@ -53,7 +53,9 @@ def test_each_reader_of_one_notice_gets_their_own_language(
     secretariat.save(update_fields=["language"])
     data = {"title": "Repair Café", "summary": "Volunteers repair things.", "start_year": "2021",
             "themes": ["civic-engagement"], "sdgs": ["12"], "approach": "<p>A room</p>",
-            "licence": "CC BY 4.0", "municipality": town.pk}  # fmt: skip
+            "licence": "CC BY 4.0", "municipality": town.pk,
+            # complete enough to be submitted (half of the descriptive fields)
+            "situation_before": "Broken.", "objectives": "Fix.", "results": "40."}  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
         member_client.post("/practices/submit/", data, headers={"accept-language": "it"})
     [message] = mail.outbox
