@@ -20,8 +20,12 @@ from .views import conflict_context, loaded_version
 def revision_propose(request: HttpRequest, slug: str) -> HttpResponse:
     """The published practice's form; saving it proposes the changes, publishing nothing."""
     practice = get_practice_for_proposer(request, slug)
-    version = practice.version
-    form = PracticeForm(request.POST or None, instance=practice, user=request.user)
+    pending = practice.proposed_revisions.pending().filter(proposed_by=request.user).first()
+    # A pending proposal is taken up where it was left, from the version it started from.
+    version = pending.base_version if pending else practice.version
+    initial = pending.values if pending else None
+    form = PracticeForm(request.POST or None, instance=practice, initial=initial,
+                        user=request.user)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
             services.propose_revision(
@@ -36,7 +40,6 @@ def revision_propose(request: HttpRequest, slug: str) -> HttpResponse:
                        "secretariat accepts them.")
         )  # fmt: skip
         return redirect(practice)
-    pending = practice.proposed_revisions.pending().filter(proposed_by=request.user).first()
     context = {"form": form, "practice": practice, "version": version, "pending": pending}
     return render(request, "practices/revision_propose.html", context)
 

@@ -211,6 +211,15 @@ def test_a_decided_proposal_cannot_be_decided_again(author, staff, practice):
     assert published_state(practice)[0] == "Citizens care for parks and libraries."
 
 
+def test_the_author_takes_up_a_pending_proposal_where_they_left_it(author, practice, secretariat):
+    propose(author, practice, summary=NEW_SUMMARY)
+    services.edit_practice(practice_id=practice.pk, base_version=practice.version,
+                           mine={"start_year": 2016}, user=secretariat)  # fmt: skip
+    form = author.get(f"/practices/{practice.slug}/propose/")
+    assert form.context["form"].initial["summary"] == NEW_SUMMARY
+    assert form.context["version"] == ProposedRevision.objects.get().base_version == 1
+
+
 def test_proposing_again_replaces_the_pending_proposal(author, practice):
     propose(author, practice, summary="First try.")
     propose(author, practice, summary=NEW_SUMMARY)
