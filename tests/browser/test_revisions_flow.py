@@ -12,7 +12,7 @@ NEW_SUMMARY = "Residents and the town hall look after parks, libraries and schoo
 
 
 def test_author_proposes_changes_the_secretariat_accepts_and_they_go_online(
-    page, browser, live_server, demo
+    page, phone_page, browser, live_server, demo
 ):
     practice = Practice.objects.filter(
         status=Status.PUBLISHED, municipality__memberships__user__email=MAYOR
@@ -30,6 +30,8 @@ def test_author_proposes_changes_the_secretariat_accepts_and_they_go_online(
     assert ProposedRevision.objects.get().status == "pending"
     practice.refresh_from_db()
     assert practice.summary == published
+    phone_page.goto(practice.get_absolute_url())  # a visitor still reads the published text
+    expect(phone_page.locator(".lead")).to_have_text(published)
 
     staff_context = browser.new_context(viewport=DESKTOP, base_url=live_server.url)
     staff = staff_context.new_page()

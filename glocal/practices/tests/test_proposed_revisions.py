@@ -220,6 +220,17 @@ def test_the_author_takes_up_a_pending_proposal_where_they_left_it(author, pract
     assert form.context["version"] == ProposedRevision.objects.get().base_version == 1
 
 
+def test_bad_values_are_shown_next_to_the_field_and_nothing_is_proposed(author, practice):
+    response = propose(author, practice, title="", end_year="2010")
+    assert response.status_code == 200
+    assert response.context["form"].errors == {
+        "title": ["This field is required."],
+        "end_year": ["The end year cannot be before the start year."],
+    }
+    assert ProposedRevision.objects.count() == 0
+    assert practice.revisions.count() == 0
+
+
 def test_proposing_again_replaces_the_pending_proposal(author, practice):
     propose(author, practice, summary="First try.")
     propose(author, practice, summary=NEW_SUMMARY)
