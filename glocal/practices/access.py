@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from .models import Practice, Status
+from .models import Practice, ProposedRevision, Status
 
 EDITABLE_BY_REPRESENTATIVES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.SUBMITTED}
 
@@ -56,3 +56,42 @@ def get_practice_for_translator(request: HttpRequest, slug: str) -> Practice:
     if not can_translate_practice(request.user, practice):
         raise PermissionDenied("You may not translate this practice.")
     return practice
+
+
+def represents_owner(user, practice: Practice) -> bool:
+    """The owning town's representative, or the author of a practice without a town."""
+    if practice.municipality_id:
+        return practice.municipality.memberships.filter(user=user).exists()
+    return practice.created_by_id == user.pk
+
+
+def can_propose_revision(user, practice: Practice) -> bool:
+    """Authors change a published practice through a proposal; the secretariat edits it."""
+    if not user.is_authenticated or user.is_staff or practice.status != Status.PUBLISHED:
+        return False
+    return represents_owner(user, practice)
+
+
+def get_practice_for_proposer(request: HttpRequest, slug: str) -> Practice:
+    practice = get_practice_for_viewer(request, slug)
+    if not can_propose_revision(request.user, practice):
+        raise PermissionDenied("You may not propose changes to this practice.")
+    return practice
+
+
+def get_revision_for_viewer(request: HttpRequest, pk: int) -> ProposedRevision:
+    """The secretariat, the proposer and the owning town's representatives."""
+    proposal = get_object_or_404(
+        ProposedRevision.objects.select_related("practice__municipality", "proposed_by"), pk=pk
+    )
+    user = request.user
+    if not (user.is_staff or proposal.proposed_by_id == user.pk
+            or represents_owner(user, proposal.practice)):  # fmt: skip
+        raise PermissionDenied("You may not see this proposal.")
+    return proposal
+
+
+def get_revision_for_decider(request: HttpRequest, pk: int) -> ProposedRevision:
+    if not (request.user.is_authenticated and request.user.is_staff):
+        raise PermissionDenied("Only the secretariat decides on proposed changes.")
+    return get_object_or_404(ProposedRevision.objects.select_related("practice"), pk=pk)

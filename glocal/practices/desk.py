@@ -1,13 +1,18 @@
-"""Desk lines of the showroom: drafts and practices sent back, and the secretariat's queue."""
+"""Desk lines of the showroom: drafts and practices sent back, proposed changes to published
+practices, and the secretariat's queues."""
+
+import datetime
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from glocal.lib.desk import DeskItem
 
-from .models import Practice, Status
+from .models import Practice, ProposedRevision, Status
 
 LIMIT = 25
+DECIDED_SHOWN_FOR = datetime.timedelta(days=30)
 
 
 def items_for(user) -> list[DeskItem]:
@@ -47,4 +52,32 @@ def items_for(user) -> list[DeskItem]:
                     action=_("Finish the draft and submit it for review"),
                 )
             )
-    return items
+    return items + proposal_items(user)
+
+
+def proposal_items(user) -> list[DeskItem]:
+    """One query: the person's proposals (pending, or decided in the last 30 days) and, for
+    the secretariat, every proposal waiting for a decision."""
+    since = timezone.now() - DECIDED_SHOWN_FOR
+    proposals = (
+        ProposedRevision.objects.on_desk_of(user, since=since)
+        .select_related("practice")
+        .only("status", "proposed_by_id", "decided_at", "practice__title", "practice__slug")
+        .order_by("created_at")[:LIMIT]
+    )
+    return [proposal_item(user, p) for p in proposals]
+
+
+def proposal_item(user, proposal: ProposedRevision) -> DeskItem:
+    title, url = proposal.practice.title, proposal.get_absolute_url()
+    if user.is_staff and proposal.is_pending:
+        action = _("Compare the proposed changes and accept or decline them")
+        return DeskItem(kind="revision_to_review", title=title, url=url, action=action)
+    if proposal.is_pending:
+        action = _("Your proposed changes wait for the secretariat")
+        return DeskItem(kind="revision_pending", title=title, url=url, action=action)
+    if proposal.status == ProposedRevision.Status.ACCEPTED:
+        action = _("Your proposed changes are accepted and online")
+        return DeskItem(kind="revision_accepted", title=title, url=url, action=action)
+    action = _("Your proposed changes were declined: read the secretariat's note")
+    return DeskItem(kind="revision_declined", title=title, url=url, action=action)

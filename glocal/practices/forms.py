@@ -136,3 +136,20 @@ class AttachmentForm(forms.ModelForm):
         if kind == Attachment.Kind.IMAGE and not data.get("alt_text"):
             self.add_error("alt_text", _("Describe the image for people who cannot see it."))
         return data
+
+
+class RevisionDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept the changes")), ("decline", _("Decline the changes"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note to the author"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "decline" and not data.get("note", "").strip():
+            self.add_error("note", _("Tell the author why the changes are declined."))
+        return data

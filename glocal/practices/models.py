@@ -249,6 +249,9 @@ class Revision(models.Model):
         PUBLISHED = "published", _("published")
         ARCHIVED = "archived", _("archived")
         IMPORTED = "imported", _("imported")
+        PROPOSED = "proposed", _("proposed changes")
+        ACCEPTED = "accepted", _("accepted proposed changes")
+        DECLINED = "declined", _("declined proposed changes")
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="revisions")
     action = models.CharField(max_length=10, choices=Action.choices)
@@ -265,6 +268,69 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.practice} {self.action}"
+
+
+class ProposedRevisionQuerySet(models.QuerySet):
+    def pending(self) -> "ProposedRevisionQuerySet":
+        return self.filter(status=ProposedRevision.Status.PENDING)
+
+    def on_desk_of(self, user, *, since) -> "ProposedRevisionQuerySet":
+        """The person's own proposals, pending or decided since ``since``; for the
+        secretariat, every pending proposal as well."""
+        mine = models.Q(proposed_by=user) & (
+            models.Q(status=ProposedRevision.Status.PENDING)
+            | models.Q(decided_at__gte=since, status__in=ProposedRevision.DECIDED)
+        )
+        if user.is_staff:
+            mine |= models.Q(status=ProposedRevision.Status.PENDING)
+        return self.filter(mine)
+
+
+class ProposedRevision(models.Model):
+    """Changes an author proposes to a published practice; the published text stays online
+    until the secretariat accepts them."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for the secretariat")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        WITHDRAWN = "withdrawn", _("replaced by a newer proposal")
+
+    DECIDED = (Status.ACCEPTED, Status.DECLINED)
+
+    practice = models.ForeignKey(
+        Practice, on_delete=models.CASCADE, related_name="proposed_revisions"
+    )
+    # The proposed field values, shaped like a history snapshot (see services.snapshot).
+    values = models.JSONField(default=dict)
+    base_version = models.PositiveIntegerField()
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    decided_at = models.DateTimeField(null=True, blank=True)
+    note = models.TextField(_("note to the author"), blank=True)
+
+    objects = ProposedRevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.practice} ({self.get_status_display()})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("practices:revision", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
 
 
 class PracticeVector(models.Model):

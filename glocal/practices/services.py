@@ -19,7 +19,7 @@ from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 
 from .engine import TEXT_FIELDS, bump_generation
-from .models import Practice, Revision, Status
+from .models import Practice, ProposedRevision, Revision, Status
 from .tasks import embed_practice, embed_practice_batch
 
 SNAPSHOT_EXCLUDE = {"id", "created_at", "updated_at"}
@@ -253,3 +253,92 @@ def add_attachment(*, practice: Practice, form, user: User):
         note=_("attached %s") % (attachment.title or attachment.file.name),
     )  # fmt: skip
     return attachment
+
+
+class NotPending(Exception):
+    """The proposal was decided or replaced meanwhile; nothing was changed."""
+
+
+@transaction.atomic
+def propose_revision(
+    *, practice: Practice, values: dict[str, Any], base_version: int | None, user: User
+) -> ProposedRevision:
+    """The author's changes to a published practice wait for the secretariat; the published
+    text stays as it is. A newer proposal by the same person replaces their pending one."""
+    practice = Practice.objects.select_for_update().get(pk=practice.pk)
+    if practice.status != Status.PUBLISHED:
+        raise NotEditable(practice)
+    practice.proposed_revisions.pending().filter(proposed_by=user).update(
+        status=ProposedRevision.Status.WITHDRAWN, decided_at=timezone.now()
+    )
+    proposal = ProposedRevision.objects.create(
+        practice=practice, values=values, proposed_by=user,
+        base_version=practice.version if base_version is None else base_version,
+    )  # fmt: skip
+    record_revision(practice=practice, action=Revision.Action.PROPOSED, user=user)
+    staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
+    subject = TranslateLater(gettext_lazy("Changes proposed to “%s”"), practice.title)
+    transaction.on_commit(
+        lambda: _notify_revision(proposal, staff, subject, kind=Kind.PRACTICE_SUBMITTED)
+    )
+    return proposal
+
+
+def _lock_pending(revision_id: int) -> ProposedRevision:
+    proposal = ProposedRevision.objects.select_for_update().get(pk=revision_id)
+    if not proposal.is_pending:
+        raise NotPending(proposal.get_status_display())
+    return proposal
+
+
+@transaction.atomic
+def accept_revision(*, revision_id: int, user: User, note: str = "") -> ProposedRevision:
+    """Apply the proposal with the three-way merge of ``edit_practice``: a field someone else
+    changed since raises EditConflict and nothing is applied or decided."""
+    proposal = _lock_pending(revision_id)
+    before = Practice.objects.only("version").get(pk=proposal.practice_id).version
+    practice = edit_practice(
+        practice_id=proposal.practice_id, base_version=proposal.base_version,
+        mine=proposal.values, user=user, action=Revision.Action.ACCEPTED,
+    )  # fmt: skip
+    if practice.version == before:  # nothing left to change: still say who decided
+        record_revision(practice=practice, action=Revision.Action.ACCEPTED, user=user, note=note)
+    return _decide(proposal, ProposedRevision.Status.ACCEPTED, user, note)
+
+
+@transaction.atomic
+def decline_revision(*, revision_id: int, user: User, note: str) -> ProposedRevision:
+    """The published text stays; the author reads why in the note (required)."""
+    if not note.strip():
+        raise ValidationError(_("Tell the author why the changes are declined."))
+    proposal = _lock_pending(revision_id)
+    record_revision(
+        practice=proposal.practice, action=Revision.Action.DECLINED, user=user, note=note
+    )  # fmt: skip
+    return _decide(proposal, ProposedRevision.Status.DECLINED, user, note)
+
+
+def _decide(proposal: ProposedRevision, status: str, user: User, note: str) -> ProposedRevision:
+    proposal.status, proposal.decided_by, proposal.note = status, user, note
+    proposal.decided_at = timezone.now()
+    proposal.save(update_fields=["status", "decided_by", "decided_at", "note"])
+    author = proposal.proposed_by
+    if author and author.email and author != user:
+        subject = TranslateLater(
+            gettext_lazy("Your proposed changes to “%(title)s”: %(status)s"),
+            title=proposal.practice.title, status=proposal.get_status_display,
+        )  # fmt: skip
+        transaction.on_commit(
+            lambda: _notify_revision(proposal, [author.email], subject, kind=Kind.PRACTICE_REVIEW)
+        )
+    return proposal
+
+
+def _notify_revision(
+    proposal: ProposedRevision, recipients: list[str], subject, *, kind: str
+) -> None:
+    path = proposal.get_absolute_url()
+    notify(kind=kind, recipients=recipients, subject=subject, url=path,
+           template="practices/email/revision.txt",
+           context={"proposal": proposal, "practice": proposal.practice,
+                    "url": settings.SITE_URL + path})  # fmt: skip

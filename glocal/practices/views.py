@@ -14,6 +14,7 @@ from glocal.translations.reading import read_for
 from . import services
 from .access import (
     can_edit_practice,
+    can_propose_revision,
     can_translate_practice,
     get_practice_for_editor,
     get_practice_for_reviewer,
@@ -64,8 +65,21 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_edit": can_edit_practice(request.user, practice),
         "can_translate": can_translate_practice(request.user, practice),
         "review_form": ReviewForm() if request.user.is_staff else None,
-    }
+    } | proposal_context(request.user, practice)
     return render(request, "practices/practice_detail.html", context)
+
+
+def proposal_context(user, practice: Practice) -> dict:
+    """For the author: may they propose changes, and which proposal of theirs is pending;
+    for the secretariat: the proposals waiting on this practice."""
+    if not user.is_authenticated or practice.status != Status.PUBLISHED:
+        return {}
+    pending = practice.proposed_revisions.pending()
+    if user.is_staff:
+        return {"proposals_waiting": list(pending.only("pk", "practice_id"))}
+    if not can_propose_revision(user, practice):
+        return {}
+    return {"can_propose": True, "pending_proposal": pending.filter(proposed_by=user).first()}
 
 
 def related_practices(practice: Practice, themes: list) -> list[Practice]:
@@ -246,7 +260,8 @@ def practice_review(request: HttpRequest, slug: str) -> HttpResponse:
 def practice_history(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_practice_for_viewer(request, slug)
     if not (request.user.is_staff or practice.created_by_id == request.user.pk
-            or can_edit_practice(request.user, practice)):  # fmt: skip
+            or can_edit_practice(request.user, practice)
+            or can_propose_revision(request.user, practice)):  # fmt: skip
         raise PermissionDenied
     revisions = practice.revisions.select_related("user")
     return render(request, "practices/practice_history.html",

@@ -8,7 +8,7 @@ from glocal.calls.models import Application, Assignment, Call, Criterion
 from glocal.cooperation.models import Collaboration, Partner
 from glocal.events.models import Registration
 from glocal.network.models import Post, Report, Thread
-from glocal.practices.models import Practice
+from glocal.practices.models import Practice, ProposedRevision
 from glocal.projects.models import Project
 from glocal.projects.models_plan import Milestone
 
@@ -36,6 +36,10 @@ def load_representative(n: int, town, member, other_member) -> None:
         collaboration = Collaboration.objects.create(title=f"Together {i}", slug=f"t-{i}",
                                                      summary="s")  # fmt: skip
         Partner.objects.create(collaboration=collaboration, municipality=town)
+        published = Practice.objects.create(title=f"Online {i}", slug=f"online-{i}", summary="s",
+                                            municipality=town, status="published")  # fmt: skip
+        ProposedRevision.objects.create(practice=published, values={"summary": "t"},
+                                        base_version=1, proposed_by=member)  # fmt: skip
 
 
 def load_reviewer_and_secretariat(n: int, reviewer, town, other_member) -> None:
@@ -49,6 +53,10 @@ def load_reviewer_and_secretariat(n: int, reviewer, town, other_member) -> None:
                                 country=town.country, status="submitted")  # fmt: skip
         post = Post.objects.create(thread=thread, author=other_member, body=f"<p>{i}</p>")
         Report.objects.create(post=post, reporter=other_member, reason="rude")
+        online = Practice.objects.create(title=f"Online {i}", slug=f"online-{i}", summary="s",
+                                         municipality=town, status="published")  # fmt: skip
+        ProposedRevision.objects.create(practice=online, values={"summary": "t"},
+                                        base_version=1, proposed_by=other_member)  # fmt: skip
 
 
 def test_a_representative_finds_what_needs_them_with_the_page_to_do_it(
@@ -59,7 +67,7 @@ def test_a_representative_finds_what_needs_them_with_the_page_to_do_it(
     kinds = [item.kind for item in items]
     assert sorted(kinds) == sorted([
         "practice_changes", "milestone_late", "update_missing", "registration_waitlisted",
-        "application_draft", "collaboration_invitation",
+        "application_draft", "collaboration_invitation", "revision_pending",
     ])  # fmt: skip
     assert kinds[:3] == ["milestone_late", "practice_changes", "collaboration_invitation"]
     waiting = next(item for item in items if item.kind == "registration_waitlisted")
@@ -80,9 +88,9 @@ def test_the_representatives_desk_makes_a_constant_number_of_queries(
     n, member_client, member, other_member, town, django_assert_num_queries
 ):
     load_representative(n, town, member, other_member)
-    with django_assert_num_queries(21):
+    with django_assert_num_queries(22):  # one of them for proposed revisions
         response = member_client.get("/")
-    assert len(response.context["desk_items"]) == 6 * n
+    assert len(response.context["desk_items"]) == 7 * n
 
 
 @pytest.mark.parametrize("n", [1, 6])
@@ -90,11 +98,12 @@ def test_the_secretariats_desk_makes_a_constant_number_of_queries(
     n, secretariat_client, reviewer, other_member, town, django_assert_num_queries
 ):
     load_reviewer_and_secretariat(n, reviewer, town, other_member)
-    with django_assert_num_queries(25):
+    with django_assert_num_queries(26):  # one more: the practices' proposed revisions
         response = secretariat_client.get("/")
     kinds = [item.kind for item in response.context["desk_items"]]
     assert (kinds.count("practice_to_review"), kinds.count("post_reported")) == (n, n)
     assert kinds.count("call_to_decide") == n
+    assert kinds.count("revision_to_review") == n
 
 
 def test_a_reviewer_sees_progress_and_my_reviews_lists_only_reviews(

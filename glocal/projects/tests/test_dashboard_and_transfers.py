@@ -7,7 +7,7 @@ from glocal.projects.models import Indicator, Measurement, Project, ProjectStatu
 from glocal.projects.models_plan import Milestone
 from glocal.projects.services import start_project
 
-DASHBOARD_QUERIES = 15  # two of them for translations (projects, prototypes)
+DASHBOARD_QUERIES = 15  # translations of the listed projects included
 SIDE_BY_SIDE_QUERIES = 7  # one of them for translations
 
 
