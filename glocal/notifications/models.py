@@ -38,6 +38,8 @@ DEFAULT_DELIVERY = dict.fromkeys(Kind.values, Delivery.IMMEDIATELY)
 # Kinds a person cannot turn off or digest: the invitation reaches people without an account,
 # and the digest is itself the digest.
 FIXED_KINDS = {Kind.INVITATION}
+# Kinds only the secretariat receives; nobody else is offered a choice about them.
+SECRETARIAT_KINDS = {Kind.PRACTICE_SUBMITTED, Kind.MODERATION}
 
 
 def deliveries_of(kind: str) -> list[tuple[str, str]]:

@@ -61,7 +61,8 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
     current = deliveries_for(request.user)
-    form = PreferencesForm(request.POST or None, current=current)
+    form = PreferencesForm(request.POST or None, current=current,
+                           secretariat=request.user.is_staff)  # fmt: skip
     if request.method == "POST" and form.is_valid():
         services.set_preferences(user=request.user, choices=form.cleaned_data)
         messages.success(request, _("Your e-mail choices are saved."))

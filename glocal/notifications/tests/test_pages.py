@@ -131,3 +131,12 @@ def test_the_digest_cannot_be_put_in_the_digest(member_client, member):
     )
     assert response.status_code == 200
     assert not Preference.objects.exists()
+
+
+def test_only_the_secretariat_is_offered_choices_about_its_own_kinds(
+    member_client, client, secretariat
+):
+    offered = set(member_client.get(reverse("notifications:preferences")).context["form"].fields)
+    client.force_login(secretariat)
+    staff = set(client.get(reverse("notifications:preferences")).context["form"].fields)
+    assert staff - offered == {"practice_submitted", "moderation"}
