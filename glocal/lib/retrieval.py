@@ -35,6 +35,16 @@ DEFAULT_B = 0.75
 # two-word query that names a method find that method first.
 TITLE_WEIGHT = 3.0
 
+# Short queries ("health", "immigration migration") name a broad subject that most
+# relevant documents mention once or twice: BM25 with a low k1 and b (word presence,
+# lightly length-normalised) and pseudo-relevance feedback do better there. A query of at
+# most SHORT_QUERY_WORDS indexed words is scored with SHORT_K1 and SHORT_B and expanded
+# RM3-style with the most frequent words of its best FEEDBACK documents
+# (docs/benchmarks.md says what each buys on each dev set).
+SHORT_QUERY_WORDS = 3
+SHORT_K1 = 0.9
+SHORT_B = 0.4
+
 # Dense chunks: multilingual-e5-small reads 512 word pieces (about 250 English words,
 # fewer in Arabic or Greek), so a window of 200 words fits whole; windows do not overlap
 # (an overlap of 50 words cost 60% more embedding for no measured gain), each is prefixed
@@ -55,6 +65,12 @@ class FusionWeights(NamedTuple):
     prior: float = 0.5  # the mention prior
     ideal_share: float = 0.0  # divide BM25 by at least this share of the ideal score
     trust_power: float = 0.0  # BM25 × (share of query words in the doc's language) ** this
+
+
+class Feedback(NamedTuple):
+    documents: int = 10  # the best first-pass documents read
+    terms: int = 10  # the words added to the query
+    share: float = 0.5  # of the expanded score that comes from the added words
 
 
 class Postings(NamedTuple):
@@ -87,6 +103,10 @@ class BM25Index:
         self.languages: list[str] = []  # the languages of the rows, each once
         self.row_language = np.zeros(0, dtype=np.int64)  # index into ``languages``
         self.term_languages = np.zeros(0, dtype=np.int64)  # bit i: a row in languages[i] has it
+        self.words: list[str] = []  # term id -> word
+        self.tf = np.zeros(0, dtype=np.float32)  # the postings' term frequencies
+        self.lengths = np.zeros(0, dtype=np.float32)  # each row's weighted word count
+        self.forward = Postings(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0))
 
     def _counts(self, title: str, body: str) -> dict[int, float]:
         counts: dict[int, float] = {}
@@ -128,6 +148,10 @@ class BM25Index:
         order = np.argsort(terms, kind="stable")
         indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.postings = Postings(indptr, rows[order], weights[order])
+        self.tf, self.lengths = tf[order].astype(np.float32), length.astype(np.float32)
+        self.words = list(self.vocabulary)
+        row_ptr = np.concatenate([[0], np.cumsum([len(c) for c in per_doc])]).astype(np.int64)
+        self.forward = Postings(row_ptr, terms.astype(np.int32), tf.astype(np.float32))
         self._index_languages(languages or [""] * self.size)
         return self.postings
 
@@ -191,6 +215,32 @@ class BM25Index:
         hit_weights = np.concatenate([weights[s] for s in spans])
         return np.bincount(hit_rows, weights=hit_weights, minlength=self.size)
 
+    def weighted_scores(self, words: dict[str, float], k1: float, b: float) -> np.ndarray:
+        """BM25 of every row with other ``k1`` and ``b``, each word's score times its weight."""
+        result = np.zeros(self.size)
+        indptr, rows, _ = self.postings
+        for word, weight in words.items():
+            term = self.vocabulary.get(word)
+            if term is None:
+                continue
+            span = slice(indptr[term], indptr[term + 1])
+            tf, hit = self.tf[span], rows[span]
+            norm = k1 * (1 - b + b * self.lengths[hit] / max(self.average, 1e-9))
+            result[hit] += weight * self.idf[term] * tf * (k1 + 1) / (tf + norm)
+        return result
+
+    def word_distribution(self, rows: list[tuple[int, float]]) -> dict[str, float]:
+        """Sum over (row, weight) of weight x each word's share of the row's words (RM3)."""
+        indptr, terms, tf = self.forward
+        distribution: dict[str, float] = {}
+        for row, weight in rows:
+            span = slice(indptr[row], indptr[row + 1])
+            shares = weight * tf[span] / max(float(tf[span].sum()), 1e-9)
+            for term, share in zip(terms[span].tolist(), shares.tolist(), strict=True):
+                word = self.words[term]
+                distribution[word] = distribution.get(word, 0.0) + share
+        return distribution
+
     def search(
         self, query: str, limit: int, allowed: np.ndarray | None = None
     ) -> list[tuple[int, float]]:
@@ -209,6 +259,52 @@ def top_positive(scores: np.ndarray, limit: int) -> list[tuple[int, float]]:
         candidates = candidates[part]
     order = np.lexsort((candidates, -scores[candidates]))
     return [(int(row), float(scores[row])) for row in candidates[order]]
+
+
+def is_short(query: str) -> bool:
+    return len(tokenize(query)) <= SHORT_QUERY_WORDS
+
+
+def expansion(query: str, distribution: dict[str, float], terms: int) -> dict[str, float]:
+    """The ``terms`` heaviest words of ``distribution`` not in ``query``, weights summing to 1."""
+    own = set(tokenize(query))
+    ranked = sorted(((w, v) for w, v in distribution.items() if w not in own), key=lambda x: -x[1])
+    chosen = ranked[:terms]
+    total = sum(v for _, v in chosen) or 1.0
+    return {word: value / total for word, value in chosen}
+
+
+def feedback_search(
+    parts: list[tuple[BM25Index, np.ndarray]], query: str, feedback: Feedback | None = None
+) -> list[np.ndarray]:
+    """Short-query BM25 with RM3 feedback over several indexes sharing statistics.
+
+    Each part is (index, allowed rows). The query is scored with SHORT_K1 and SHORT_B;
+    the best ``feedback.documents`` rows of all parts, weighted by exp(score - best),
+    give the words added; the result per part is (1 - share) x the query's score over
+    its best plus share x the added words' score over their best. Rows not allowed: 0.
+    """
+    feedback = feedback or Feedback()
+    words = dict.fromkeys(set(tokenize(query)), 1.0)
+    first = [np.where(allowed, index.weighted_scores(words, SHORT_K1, SHORT_B), 0.0)
+             for index, allowed in parts]  # fmt: skip
+    best = [(score, part, row) for part, scores in enumerate(first)
+            for row, score in top_positive(scores, feedback.documents)]  # fmt: skip
+    best = sorted(best, key=lambda hit: -hit[0])[: feedback.documents]
+    if not best:
+        return first
+    distribution: dict[str, float] = {}
+    for part, (index, _) in enumerate(parts):
+        rows = [(row, math.exp(score - best[0][0])) for score, p, row in best if p == part]
+        for word, value in index.word_distribution(rows).items():
+            distribution[word] = distribution.get(word, 0.0) + value
+    added = expansion(query, distribution, feedback.terms)
+    extra = [np.where(allowed, index.weighted_scores(added, SHORT_K1, SHORT_B), 0.0)
+             for index, allowed in parts]  # fmt: skip
+    top_first = max(float(s.max(initial=0.0)) for s in first) or 1.0
+    top_extra = max(float(s.max(initial=0.0)) for s in extra) or 1.0
+    return [(1 - feedback.share) * f / top_first + feedback.share * e / top_extra
+            for f, e in zip(first, extra, strict=True)]  # fmt: skip
 
 
 def chunks_for_embedding(title: str, body: str) -> list[str]:

@@ -46,6 +46,11 @@ DENSE_BAND = {"multilingual-e5-small-q4": 0.07, "all-MiniLM-L6-v2": 0.25}
 LANGUAGE_SHRINK = 10.0
 # Chosen by a grid search over the three dev sets together (docs/benchmarks.md).
 FUSION = retrieval.FusionWeights(dense=4.0, prior=0.25, ideal_share=1.0, trust_power=4.0)
+# Short queries (``retrieval.is_short``): BM25 with feedback (already in 0..1) leads, e5
+# orders what the words do not reach (another language), no prior. participedia-issues
+# 0.170 -> 0.234; xquad's 11 short questions cost it 0.002 (docs/benchmarks.md).
+SHORT_FUSION = retrieval.FusionWeights(dense=0.5, prior=0.0, ideal_share=0.0, trust_power=4.0)
+FEEDBACK = retrieval.Feedback(documents=10, terms=10, share=0.5)
 
 
 def document_hash(title: str, body: str) -> str:
@@ -184,23 +189,23 @@ class SearchEngine:
         """
         snapshot = self.snapshot()
         query = self.query_vector(q, snapshot)
-        lexical, dense, trust, prior = [], [], [], []
+        weights = SHORT_FUSION if retrieval.is_short(q) else FUSION
+        dense, trust, prior = [], [], []
         shares = snapshot.main.bm25.language_shares(q)
         expected = self.expected_cosines(query, snapshot.main.centroids)
-        for segment, current, offset in snapshot.segments():
-            allowed = current & segment.published if published_only else current
-            found = segment.bm25.search(q, limit=max(limit, LEXICAL_CANDIDATES), allowed=allowed)
-            lexical += [(row + offset, score) for row, score in found]
+        parts = [(segment, current & segment.published if published_only else current, offset)
+                 for segment, current, offset in snapshot.segments()]  # fmt: skip
+        lexical = self.lexical_hits(parts, q, max(limit, LEXICAL_CANDIDATES), weights is FUSION)
+        for segment, allowed, offset in parts:
             hits = self.dense_hits(segment, query, allowed, expected)
             dense += [(row + offset, cos) for row, cos in hits]
             own = segment.bm25.language_shares(q) if offset else {}
             merged = {lang: max(share, own.get(lang, 0.0)) for lang, share in shares.items()}
-            trust.append(segment.bm25.trust(q, FUSION.trust_power, {**own, **merged}))
+            trust.append(segment.bm25.trust(q, weights.trust_power, {**own, **merged}))
             prior.append(segment.prior)
-        lexical = sorted(lexical, key=lambda hit: -hit[1])[: max(limit, LEXICAL_CANDIDATES)]
         dense.sort(key=lambda hit: -hit[1])
         fused = retrieval.fuse(lexical, dense, np.concatenate(prior), trust=np.concatenate(trust),
-                               ideal=snapshot.main.bm25.ideal(q), weights=FUSION)  # fmt: skip
+                               ideal=snapshot.main.bm25.ideal(q), weights=weights)  # fmt: skip
         found_by_words = {row for row, _ in lexical}
         model = active_model_name()
         best = dense[0][1] if dense else 0.0
@@ -209,6 +214,20 @@ class SearchEngine:
         kept = [(r, score) for r, score in fused if r in found_by_words or r in close]
         ids = snapshot.ids
         return [(int(ids[row]), float(score)) for row, score in kept[:limit]]
+
+    @staticmethod
+    def lexical_hits(parts, q: str, count: int, plain: bool) -> list[tuple[int, float]]:
+        """The ``count`` best (row, BM25) over the segments; short queries get feedback."""
+        if plain:
+            found = [(row + offset, score) for segment, allowed, offset in parts
+                     for row, score in segment.bm25.search(q, count, allowed)]  # fmt: skip
+        else:
+            indexes = [(segment.bm25, allowed) for segment, allowed, _ in parts]
+            scores = retrieval.feedback_search(indexes, q, FEEDBACK)
+            offsets = [offset for _, _, offset in parts]
+            found = [(row + offset, score) for offset, part in zip(offsets, scores, strict=True)
+                     for row, score in retrieval.top_positive(part, count)]  # fmt: skip
+        return sorted(found, key=lambda hit: -hit[1])[:count]
 
     def query_vector(self, q: str, snapshot: Snapshot) -> np.ndarray | None:
         encoder = get_encoder()

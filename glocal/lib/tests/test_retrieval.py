@@ -4,10 +4,16 @@ import numpy as np
 import pytest
 
 from glocal.lib.retrieval import (
+    DEFAULT_B,
+    DEFAULT_K1,
     BM25Index,
+    Feedback,
     FusionWeights,
     chunks_for_embedding,
+    expansion,
+    feedback_search,
     fuse,
+    is_short,
     max_per_document,
     mention_prior,
     tokenize,
@@ -170,3 +176,89 @@ def test_serbian_latin_query_finds_the_cyrillic_text():
     index.build(MULTILINGUAL, ["de", "en", "sr"])
     assert index.search("kursevi jezika u biblioteci", limit=3)[0][0] == 2
     assert index.trust("kursevi jezika", power=1.0).tolist() == [0.0, 0.0, 1.0]
+
+
+def test_weighted_scores_with_the_default_constants_are_the_plain_scores():
+    index = built()
+    words = {"budgeting": 1.0, "residents": 1.0}
+    plain = index.scores("budgeting residents")
+    assert index.weighted_scores(words, DEFAULT_K1, DEFAULT_B) == pytest.approx(plain)
+
+
+def test_weighted_scores_scale_with_each_words_weight_and_ignore_unknown_words():
+    index = built()
+    once = index.weighted_scores({"survey": 1.0}, 0.9, 0.4)
+    assert index.weighted_scores({"survey": 2.5, "zeppelin": 9.0}, 0.9, 0.4) == pytest.approx(
+        2.5 * once
+    )
+    assert once[[0, 1]].tolist() == [0.0, 0.0]
+
+
+def test_a_lower_k1_rewards_repeating_a_word_less():
+    index = BM25Index()
+    index.build([("", "waste"), ("", "waste waste waste waste")])
+    low = index.weighted_scores({"waste": 1.0}, 0.9, 0.0)
+    high = index.weighted_scores({"waste": 1.0}, 5.0, 0.0)
+    assert low[1] / low[0] < high[1] / high[0]
+
+
+def test_word_distribution_adds_each_rows_word_shares_times_its_weight():
+    index = BM25Index()
+    index.build([("", "waste compost compost"), ("Waste", "bins")])
+    distribution = index.word_distribution([(0, 1.0), (1, 0.5)])
+    # row 1: title words count 3 times, so waste is 3 of its 4 words
+    assert distribution == pytest.approx({"waste": 1 / 3 + 0.5 * 3 / 4, "compost": 2 / 3,
+                                          "bins": 0.5 / 4})  # fmt: skip
+
+
+def test_expansion_keeps_the_heaviest_new_words_with_weights_summing_to_one():
+    distribution = {"waste": 5.0, "compost": 3.0, "bins": 1.0, "glass": 0.5}
+    assert expansion("Waste", distribution, 2) == pytest.approx({"compost": 0.75, "bins": 0.25})
+
+
+@pytest.mark.parametrize(
+    ("query", "short"),
+    [("health", True), ("the youth of the city participation", True),
+     ("arts culture recreation", True), ("immigration migration refugees asylum", False)],
+)  # fmt: skip
+def test_a_query_of_at_most_three_indexed_words_is_short(query, short):
+    assert is_short(query) is short
+
+
+FEEDBACK_CORPUS = [
+    ("Recycling week", "Recycling of waste with compost bins in every street"),
+    ("Street compost", "Compost bins and waste collection for every street"),
+    ("Choir", "A choir sings in the street"),
+]
+
+
+def test_feedback_finds_a_document_that_shares_the_best_hits_words_but_not_the_query():
+    index = BM25Index()
+    index.build(FEEDBACK_CORPUS)
+    allowed = np.ones(3, dtype=bool)
+    plain = index.scores("recycling")
+    (scores,) = feedback_search([(index, allowed)], "recycling", Feedback(1, 6, 0.5))
+    (fewer,) = feedback_search([(index, allowed)], "recycling", Feedback(1, 3, 0.5))
+    assert plain[1] == 0.0
+    assert scores[0] == pytest.approx(1.0)  # best on the query and on the added words
+    assert 0.0 < scores[1] < scores[0]
+    assert 0.0 < scores[2] < scores[1]  # shares only "street", the sixth word added
+    assert fewer[2] == 0.0
+
+
+def test_feedback_reads_the_best_hits_of_every_part_and_scores_only_allowed_rows():
+    main, delta = BM25Index(), BM25Index()
+    main.build(FEEDBACK_CORPUS[1:])
+    delta.build(FEEDBACK_CORPUS[:1], statistics=main)
+    parts = [(main, np.array([True, False])), (delta, np.ones(1, dtype=bool))]
+    found_main, found_delta = feedback_search(parts, "recycling", Feedback(1, 3, 0.5))
+    assert found_delta.tolist() == [pytest.approx(1.0)]
+    assert found_main[0] > 0.0  # "Street compost", through the delta's words
+    assert found_main[1] == 0.0  # not allowed
+
+
+def test_feedback_without_any_hit_adds_nothing():
+    index = BM25Index()
+    index.build(FEEDBACK_CORPUS)
+    (scores,) = feedback_search([(index, np.ones(3, dtype=bool))], "zeppelin")
+    assert scores.tolist() == [0.0, 0.0, 0.0]

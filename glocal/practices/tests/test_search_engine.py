@@ -2,7 +2,7 @@ import pytest
 
 from glocal.lib.embeddings import reset_encoder
 from glocal.practices.engine import embed_practices, engine
-from glocal.practices.models import PracticeVector
+from glocal.practices.models import Practice, PracticeVector
 
 from .conftest import make_practice
 
@@ -94,3 +94,15 @@ def test_the_database_fallback_finds_text_in_other_languages_and_scripts(
     monkeypatch.setattr(engine, "rank", broken)
     response = anonymous.get("/practices/", {"q": query})
     assert titles(response) == [title]
+
+
+def test_a_short_query_also_finds_what_its_best_match_is_about(db, no_model):
+    make_practice("Street compost", summary="Compost bins and garden waste collected weekly.")
+    make_practice("Garden waste bins", summary="Bins for garden waste collected weekly.")
+    make_practice("Choir", summary="A choir sings on the square.")
+    engine.refresh()
+    short = [pk for pk, _ in engine.rank("compost")]
+    long = [pk for pk, _ in engine.rank("compost heaps rotting kitchen scraps")]
+    titles = dict(Practice.objects.values_list("pk", "title"))
+    assert [titles[pk] for pk in short] == ["Street compost", "Garden waste bins"]
+    assert [titles[pk] for pk in long] == ["Street compost"]
