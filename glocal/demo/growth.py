@@ -12,7 +12,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 
-from glocal.lib.embeddings import MODEL_NAME
+from glocal.lib.embeddings import active_model_name
 from glocal.members.models import Municipality, User
 from glocal.practices.engine import bump_generation
 from glocal.practices.models import Practice, PracticeVector, Status
@@ -57,7 +57,7 @@ def grow_practices(count: int, *, seed: int = 7) -> None:
     vectors = topics[rng.integers(0, 300, count)] + rng.normal(size=(count, DIMENSIONS)) * 0.6
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     PracticeVector.objects.bulk_create(
-        [PracticeVector(practice=p, model=MODEL_NAME, text_hash="bench", chunks=1,
+        [PracticeVector(practice=p, model=active_model_name(), text_hash="bench", chunks=1,
                         data=v.astype(np.float32).tobytes())
          for p, v in zip(created, vectors, strict=True)],
         batch_size=2000,

@@ -29,7 +29,7 @@ def test_representative_posts_a_need_sees_a_suggested_offer_and_accepts_it(page,
     screenshot(page, "solidarity-need-desktop")
 
     card.get_by_role("button", name="Accept this offer").click()
-    expect(page.get_by_role("status")).to_contain_text("The match is now accepted.")
+    expect(page.locator(".messages")).to_contain_text("The match is now accepted.")
     match = Match.objects.get(need__title="Generators for the municipal clinic",
                               offer__title="Two mobile generators on loan")  # fmt: skip
     assert match.state == Match.State.ACCEPTED

@@ -24,7 +24,7 @@ def test_grown_practices_are_published_faceted_and_found_by_words_and_meaning(db
     assert PracticeVector.objects.filter(practice__in=grown, chunks=1).count() == 40
     assert {p.themes.count() for p in grown.prefetch_related("themes")} == {2}
     assert set(grown.values_list("municipality", flat=True)) == {town.pk}
-    assert len(engine.refresh().chunk_rows) == 40  # every one carries its vector
+    assert len(engine.refresh().main.chunk_rows) == 40  # every one carries its vector
     found = ranked_ids("youth participation")
     assert found
     assert set(found) <= set(grown.values_list("pk", flat=True))

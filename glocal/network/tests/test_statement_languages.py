@@ -5,6 +5,8 @@ import hashlib
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from glocal.network import services
 from glocal.network.models import Signature
@@ -78,7 +80,10 @@ def test_changing_the_signed_translation_asks_to_confirm_again(
 
     assert Signature.objects.get().needs_reconfirmation is True
     page = member_client.get(statement.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="fr")
-    assert "the text has changed since" in page.content.decode()
+    with translation.override("fr"):
+        warning = gettext("You signed version %(n)s; the text has changed since. Please read it "
+                          "and confirm again.") % {"n": 1}  # fmt: skip
+    assert warning in page.content.decode()
 
     sign(member_client, statement, town, "fr")
     signature = Signature.objects.get()
