@@ -19,7 +19,16 @@ def database_tasks(settings):
 
 
 @pytest.fixture
-def abandoned(database_tasks, town) -> DBTaskResult:
+def reference_rows(db):
+    """Countries and the rest: a transactional test before this one may have emptied them."""
+    from glocal.reference.loading import load_reference_data
+    from glocal.reference.models import Country, Sdg, Theme
+
+    load_reference_data(Country, Sdg, Theme)
+
+
+@pytest.fixture
+def abandoned(database_tasks, reference_rows, town) -> DBTaskResult:
     practice = make_practice("Caring for Parks", municipality=town)
     embed_practice.enqueue(practice.pk)
     result = DBTaskResult.objects.get()
@@ -43,6 +52,7 @@ def test_a_task_running_for_less_than_the_timeout_is_left_alone(database_tasks, 
     assert DBTaskResult.objects.get().status == "RUNNING"
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when it stops
 def test_the_next_worker_finishes_an_abandoned_task(client, abandoned, capsys):
     call_command("requeue_stale_tasks")
     assert json.loads(capsys.readouterr().out) == {"requeued": 1}

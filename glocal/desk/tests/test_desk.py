@@ -153,7 +153,7 @@ def test_the_reviewers_desk_makes_a_constant_number_of_queries(
 ):
     load_reviewer_and_secretariat(n, reviewer, town, other_member)
     client.force_login(reviewer)
-    with django_assert_num_queries(18):
+    with django_assert_num_queries(19):
         response = client.get("/")
     assert [item.kind for item in response.context["desk_items"]] == ["review_assigned"] * n
 

@@ -15,6 +15,15 @@ from .conftest import make_practice
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def reference_rows(transactional_db):
+    """Countries, SDGs and themes: a transactional test before this one emptied every table."""
+    from glocal.reference.loading import load_reference_data
+    from glocal.reference.models import Country, Sdg, Theme
+
+    load_reference_data(Country, Sdg, Theme)
+
+
 @pytest.mark.skipif("connection.vendor != 'postgresql'", reason="row locks race on PostgreSQL")
 def test_accept_and_decline_at_once_leave_exactly_one_decision(town, member):
     practice = make_practice("Parks", municipality=town, created_by=member, summary="Old.")
