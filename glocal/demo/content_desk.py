@@ -89,3 +89,12 @@ NOTIFICATIONS = {
         ),
     ],
 }
+
+
+# The mayor of Spilamberto proposes to add this year's figures to the town's published practice.
+PROPOSED_CHANGE = {
+    "town": "spilamberto",
+    "author": "mayor@spilamberto.glocal.demo",
+    "field": "results",
+    "addition": "In its third year the programme counted more than forty resident-led projects.",
+}

@@ -17,7 +17,7 @@ from glocal.network.models import Post as ExchangePost
 from glocal.network.models import Report
 from glocal.notifications.models import Notification
 from glocal.practices.models import Practice, Revision, Status
-from glocal.practices.services import record_revision, unique_slug
+from glocal.practices.services import propose_revision, record_revision, snapshot, unique_slug
 
 from . import content_desk as content
 
@@ -108,7 +108,20 @@ def load_notifications() -> int:
     return created
 
 
+def load_proposal() -> bool:
+    """A pending proposed change to a published practice, for both desks."""
+    data = content.PROPOSED_CHANGE
+    practice = Practice.objects.published().filter(municipality__slug=data["town"]).first()
+    if practice is None or practice.proposed_revisions.pending().exists():
+        return False
+    values = snapshot(practice)
+    values[data["field"]] = f"{values[data['field']]}\n<p>{data['addition']}</p>".strip()
+    propose_revision(practice=practice, values=values, base_version=practice.version,
+                     user=User.objects.get(email=data["author"]))  # fmt: skip
+    return True
+
+
 def load(*, stdout: TextIO) -> None:
-    done = [load_practice(), load_decision(), load_peer_visit(), load_report()]
+    done = [load_practice(), load_decision(), load_peer_visit(), load_report(), load_proposal()]
     notifications = load_notifications()
     stdout.write(f"Desk: {sum(done)} demo situations and {notifications} notifications added.")

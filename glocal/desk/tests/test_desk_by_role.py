@@ -11,10 +11,12 @@ ROLE_KINDS = {
     "secretariat@glocal.demo": {
         "practice_to_review", "registrations_to_approve", "post_reported", "project_late",
         "call_closing", "call_to_decide", "solidarity_unmet", "consultation_to_schedule",
+        "revision_to_review",
     },
     "reviewer@glocal.demo": {"review_assigned"},
     "mayor@spilamberto.glocal.demo": {
         "statement_to_reconfirm", "registration_waitlisted", "solidarity_match",
+        "revision_pending",
     },
     "officer@batroun.glocal.demo": {
         "practice_changes", "application_draft", "milestone_late", "update_missing",
