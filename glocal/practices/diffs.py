@@ -9,6 +9,7 @@ from django.utils.safestring import SafeString, mark_safe
 from glocal.members.models import Municipality
 from glocal.reference.models import Country, Sdg, Theme
 
+from .forms import PracticeForm
 from .models import Practice, ProposedRevision
 
 LONG_TEXT = 120  # characters; longer texts get a word-by-word comparison
@@ -56,8 +57,9 @@ def changes(proposal: ProposedRevision, *, base: dict, current: dict) -> list[di
     the published value and the proposed one; ``moved`` when someone changed the
     published value meanwhile."""
     base = base or current
+    order = {name: i for i, name in enumerate(PracticeForm._meta.fields)}  # the form's order
     rows = []
-    for name, proposed in proposal.values.items():
+    for name, proposed in sorted(proposal.values.items(), key=lambda kv: order.get(kv[0], 99)):
         if name in ("version",) or proposed == base.get(name, proposed):
             continue
         now, new = shown(name, current.get(name)), shown(name, proposed)
