@@ -164,7 +164,7 @@ def test_a_redis_cache_can_hold_the_counts_when_a_network_runs_one(db):
     if not redis_reachable():
         if os.environ.get("CI"):
             pytest.fail("CI runs Redis on 127.0.0.1:6379; it did not answer")
-        pytest.skip("no Redis on 127.0.0.1:6379")
+        pytest.skip("no Redis on 127.0.0.1:6379 on this machine; CI has one and fails without it")
     redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
              "LOCATION": "redis://127.0.0.1:6379/9"}  # fmt: skip
     with override_settings(CACHES={"default": redis}):

@@ -166,16 +166,6 @@ class SignInForm(LoginForm):
             )
 
 
-class LanguageSelect(forms.Select):
-    """Each option names its language in that language and says so with ``lang``."""
-
-    def create_option(self, name, value, *args, **kwargs):
-        option = super().create_option(name, value, *args, **kwargs)
-        if value:
-            option["attrs"]["lang"] = value
-        return option
-
-
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=language_choices)
     next = forms.CharField(required=False, widget=forms.HiddenInput)
