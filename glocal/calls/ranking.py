@@ -6,7 +6,7 @@ the gap between the highest and the lowest reviewer total: a large one calls for
 """
 
 from dataclasses import dataclass, field
-from statistics import mean
+from math import fsum
 
 from .models import SCORE_MAX
 
@@ -37,7 +37,7 @@ def rank_applications(rows: list[tuple[object, list[dict[int, int]]]], weights: 
         ranked.append(
             Ranked(
                 application=application,
-                total=round(mean(totals), 1) if totals else None,
+                total=round(fsum(totals) / len(totals), 1) if totals else None,
                 spread=round(max(totals) - min(totals), 1) if totals else None,
                 reviewer_totals=totals,
                 incomplete=len(per_reviewer) - len(totals),

@@ -294,10 +294,15 @@ class Indicator(models.Model):
 
     def progress(self, value: Decimal | None) -> int | None:
         """How far ``value`` has come from the baseline to the target, 0–100 %."""
-        if value is None or self.target == self.baseline:
-            return None
-        share = (value - self.baseline) / (self.target - self.baseline) * 100
-        return max(0, min(100, round(share)))
+        return progress_between(self.baseline, self.target, value)
+
+
+def progress_between(baseline: Decimal, target: Decimal, value: Decimal | None) -> int | None:
+    """How far ``value`` has come from ``baseline`` to ``target``, 0–100 %; None if unmeasured."""
+    if value is None or target == baseline:
+        return None
+    share = (value - baseline) / (target - baseline) * 100
+    return max(0, min(100, round(share)))
 
 
 class Measurement(models.Model):

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET
 from glocal.reference.models import Region
 
 from .access import get_prototype_for_viewer
-from .models import Indicator, Project, ProjectStatus, Prototype
+from .models import Indicator, Project, ProjectStatus, Prototype, progress_between
 from .models_plan import Milestone, MilestoneStatus
 
 PAGE_SIZE = 50
@@ -80,8 +80,7 @@ def page_with_progress(request: HttpRequest, projects: QuerySet) -> Page:
 def indicator_figures() -> dict:
     """How many indicators are measured and reached, and their average progress, network-wide."""
     rows = Indicator.objects.with_latest().values_list("baseline", "target", "latest_value")
-    progress = [p for b, t, v in rows
-                if (p := Indicator(baseline=b, target=t).progress(v)) is not None]  # fmt: skip
+    progress = [p for b, t, v in rows if (p := progress_between(b, t, v)) is not None]
     return {
         "indicator_count": len(rows),
         "measured_count": len(progress),
