@@ -17,13 +17,9 @@ from django.utils.translation import gettext_lazy, ngettext
 from glocal.reference.admin import SecretariatPermissions
 
 from .exporting import write_csv, write_xlsx
-from .importing import (
-    COLUMNS,
-    ImportFormatError,
-    import_practices,
-    read_rows,
-)
+from .importing import import_practices
 from .models import Attachment, Practice, Revision, Status
+from .reading import COLUMNS, ImportFormatError, read_rows
 from .services import record_revision, unique_slug
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

@@ -12,8 +12,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from glocal.lib.spreadsheets import defuse_cell
 
-from .importing import COLUMNS, RELATIONS, SEPARATOR
+from .importing import RELATIONS, SEPARATOR
 from .models import Practice
+from .reading import COLUMNS
 
 
 def export_rows(queryset: models.QuerySet) -> tuple[list[str], list[list[Any]]]:

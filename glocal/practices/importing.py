@@ -1,65 +1,40 @@
-"""Practices in and out of files: our CSV, JSON and XLSX format, and the JRC IPS-X case list.
+"""Importing practices: the rows ``reading.read_rows`` gives, validated and written together.
 
-Every reader returns plain dicts keyed by column name; ``import_practices`` validates them
-all and writes them in one transaction, or writes nothing. Each dict may carry ``_row``,
-the row number people see in the file (a spreadsheet's row, the header being row 1).
+``import_practices`` validates every row and writes them all in one transaction, in bulk
+batches, or writes nothing and lists every row's problems.
 """
 
-import csv
 import html
-import io
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import nh3
-import openpyxl
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from glocal.lib.html import clean_html
-from glocal.lib.spreadsheets import FORMULA_STARTS
+from glocal.lib.slugs import unique_slug_among
 from glocal.members.models import Municipality, User
 from glocal.reference.models import Country, Sdg, Theme
 
 from .forms import RICH_FIELDS
 from .models import Practice, Revision, Status
-from .services import record_revision, refresh_search_of, unique_slug
+from .reading import COLUMNS, COUNTRY_ALIASES, ROW_KEY, is_web_address
+from .services import changed_fields, refresh_search_of, snapshot
 
-ROW_KEY = "_row"
+BATCH = 500  # rows written per bulk query
 SEPARATOR = ";"
-COLUMNS = (
-    "source_name", "source_id", "title", "summary", "municipality", "owner_name", "country",
-    "start_year", "end_year", "themes", "sdgs", "target_groups", "situation_before",
-    "objectives", "approach", "partners", "budget_eur", "budget_notes", "cost_band", "staff",
-    "duration_months", "results", "evidence", "lessons", "transferability", "award", "links",
-    "contact_name", "contact_email", "source_url", "licence", "status",
-)  # fmt: skip
 RELATIONS = {"country": "country_id", "municipality": "municipality_id"}
 MANY = ("themes", "sdgs")
-COUNTRY_ALIASES = {"EL": "GR", "UK": "GB"}  # EU usage for Greece and the United Kingdom
 
-IPSX_SOURCE = "JRC IPS-X"
-IPSX_LICENCE = "EUPL-1.2"
-IPSX_MARKERS = {"entry_type", "cid", "geocoverage_codes"}
-IPSX_THEMES = {  # start of a word in the COFOG sector names → theme slug
-    "general public services": "digital-services", "economic affairs": "local-economy",
-    "unemployment": "local-economy", "health": "health", "education": "education",
-    "social protection": "social-cohesion", "family and children": "children-youth",
-    "old age": "older-people", "environment": "environment-climate", "housing": "housing",
-    "waste management": "waste-circular", "cultur": "culture",  # not agriculture
-}  # fmt: skip
-
-
-class ImportFormatError(ValueError):
-    """The file as a whole cannot be read: wrong format, bad encoding, unknown columns."""
+UPDATED_FIELDS = [
+    f.name for f in Practice._meta.concrete_fields
+    if f.name not in {"id", "slug", "created_at", "created_by"}
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -84,152 +59,6 @@ class ImportResult:
         return {**numbers, "errors": len(self.errors)}
 
 
-# Readers ---------------------------------------------------------------------------------
-
-
-def read_rows(source: str | Path | IO, fmt: str) -> list[dict]:
-    """Rows from a path or an open file (text or binary): ``csv``, ``json``, ``xlsx``, ``ipsx``."""
-    readers = {"csv": _read_csv, "json": _read_json, "xlsx": _read_xlsx, "ipsx": _read_ipsx}
-    if fmt not in readers:
-        raise ImportFormatError(_("unknown format '%(format)s'") % {"format": fmt})
-    data = Path(source).read_bytes() if isinstance(source, str | Path) else source.read()
-    return readers[fmt](data)
-
-
-def _text(data: bytes | str) -> str:
-    if isinstance(data, bytes):
-        try:
-            data = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ImportFormatError(_("the file is not UTF-8 text")) from error
-    return data.removeprefix("\ufeff")
-
-
-def _check_header(header: Iterable[str]) -> None:
-    unknown = [name for name in header if name not in COLUMNS]
-    if unknown:
-        raise ImportFormatError(_("unknown columns: %(names)s") % {"names": ", ".join(unknown)})
-
-
-def _read_csv(data: bytes | str) -> list[dict]:
-    reader = csv.reader(io.StringIO(_text(data), newline=""))
-    header = [name.strip().lower() for name in next(reader, [])]
-    _check_header(header)
-    rows = []
-    for number, cells in enumerate(reader, start=2):
-        if len(cells) > len(header):
-            raise ImportFormatError(_("row %s has more cells than the header") % number)
-        if any(cell.strip() for cell in cells):
-            rows.append(_record(number, header, map(_undefuse, cells)))
-    return rows
-
-
-def _record(number: int, header: list[str], cells: Iterable[Any]) -> dict:
-    """One row as a dict; missing trailing cells count as empty."""
-    values = {name: cell for name, cell in zip(header, cells, strict=False) if cell is not None}
-    return {ROW_KEY: number, **dict.fromkeys(header, ""), **values}
-
-
-def _read_json(data: bytes | str) -> list[dict]:
-    try:
-        records = json.loads(_text(data))
-    except json.JSONDecodeError as error:
-        raise ImportFormatError(_("the file is not valid JSON: %s") % error) from error
-    if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
-        raise ImportFormatError(_("the JSON file must hold a list of objects"))
-    return [{**record, ROW_KEY: number} for number, record in enumerate(records, start=1)]
-
-
-def _read_xlsx(data: bytes | str) -> list[dict]:
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises zip, XML and key errors alike
-        raise ImportFormatError(_("the file is not an XLSX workbook")) from error
-    try:
-        lines = book.worksheets[0].iter_rows(values_only=True)
-        header = [str(name or "").strip().lower() for name in next(lines, ())]
-        while header and not header[-1]:
-            header.pop()
-        _check_header(header)
-        return [
-            _record(number, header, cells)
-            for number, cells in enumerate(lines, start=2)
-            if any(v not in (None, "") for v in cells)
-        ]
-    finally:
-        book.close()
-
-
-def _read_ipsx(data: bytes | str) -> list[dict]:
-    reader = csv.DictReader(io.StringIO(_text(data), newline=""))
-    if not set(reader.fieldnames or ()) >= IPSX_MARKERS:
-        raise ImportFormatError(_("the file does not have the JRC IPS-X columns"))
-    known = set(Country.objects.values_list("iso", flat=True))
-    return [
-        {ROW_KEY: number, **ipsx_row(record, known_countries=known)}
-        for number, record in enumerate(reader, start=2)
-        if (record.get("id") or "").strip()
-    ]
-
-
-def ipsx_row(record: dict[str, str], *, known_countries: set[str]) -> dict:
-    """One IPS-X case in our column names."""
-    cell = {key: (value or "").strip() for key, value in record.items()}
-    name, description = cell.get("name", ""), cell.get("description", "")
-    sectors = f"{cell.get('primary_sector', '')} {cell.get('secondary_sector', '')}".lower()
-    return {
-        "source_id": cell["id"],
-        "title": Truncator(name).chars(200),
-        "summary": summarise(description) or name,
-        "approach": description,
-        "owner_name": Truncator(cell.get("lead_organisation_name", "")).chars(200),
-        "country": _ipsx_country(cell.get("geocoverage_codes", ""), known_countries),
-        "start_year": _ipsx_year(cell.get("start_date", "")),
-        "end_year": _ipsx_year(cell.get("end_date", "")),
-        "source_url": _ipsx_url(cell.get("url", "")),
-        "licence": IPSX_LICENCE,
-        "status": Status.PUBLISHED,
-        "themes": sorted(
-            {slug for w, slug in IPSX_THEMES.items() if re.search(rf"\b{w}", sectors)}
-        ),
-    }
-
-
-def summarise(text: str, limit: int = 600) -> str:
-    """The first ``limit`` characters, cut at the last full sentence when there is one."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    ends = [m.end() for m in re.finditer(r"[.!?](?=\s)", text[: limit + 1])]
-    if ends and ends[-1] >= limit // 3:
-        return text[: ends[-1]]
-    return text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def _ipsx_country(codes: str, known: set[str]) -> str:
-    first = (re.split(r"[\s,;]+", codes.strip()) or [""])[0].upper()
-    first = COUNTRY_ALIASES.get(first, first)
-    return first if first in known else ""
-
-
-def _ipsx_year(value: str) -> int | None:
-    match = re.fullmatch(r"(\d{4})(?:\.0+)?", value.strip())
-    return int(match[1]) if match and 1950 <= int(match[1]) <= 2100 else None
-
-
-def _ipsx_url(value: str) -> str:
-    url = f"https://{value}" if value.startswith("www.") else value
-    return url if _is_web_address(url) and len(url) <= 500 else ""
-
-
-def _is_web_address(text: str) -> bool:
-    try:
-        URLValidator(schemes=["http", "https"])(text)
-    except ValidationError:
-        return False
-    return True
-
-
 # The import --------------------------------------------------------------------------------
 
 
@@ -248,6 +77,7 @@ class _Lookups:
     municipalities: dict[str, int]
     existing: dict[tuple[str, str], Practice]
     stored_many: dict[int, dict[str, set]]
+    slugs: set[str]
     seen: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
@@ -270,6 +100,7 @@ class _Lookups:
             municipalities=dict(Municipality.objects.values_list("slug", "pk")),
             existing={(p.source_name, p.source_id): p for p in existing},
             stored_many=stored,
+            slugs=set(Practice.objects.values_list("slug", flat=True)),
         )
 
 
@@ -283,7 +114,7 @@ class _Plan:
 
 def import_practices(
     *,
-    rows: list[dict],
+    rows: Iterable[dict],
     source_name: str,
     user: User | None = None,
     progress: Callable[[int], object] | None = None,
@@ -293,21 +124,29 @@ def import_practices(
 
     A row may name its own ``source_name``; otherwise ``source_name`` applies. Rows equal to
     the stored practice are left alone. If any row is invalid nothing is written and the
-    result lists every row's problems. Search is refreshed once for the whole file; the
-    written practices are embedded by one background task, or by the caller when
-    ``embed_later`` is false (``result.practice_ids`` says which).
+    result lists every row's problems. Rows are written in batches of ``BATCH`` (a few bulk
+    queries each, so large files go at thousands of rows a second). Search is refreshed once
+    for the whole file; the written practices are embedded by one background task, or by the
+    caller when ``embed_later`` is false (``result.practice_ids`` says which).
     """
+    rows = rows if isinstance(rows, list) else list(rows)
     lookups, result = _Lookups.load(source_name=source_name, rows=rows), ImportResult()
+    note = _("Imported from %(source)s")
     with transaction.atomic():
+        batch: list[_Plan] = []
         for index, row in enumerate(rows, start=1):
             number = row.get(ROW_KEY, index)
             try:
                 plan = _plan_row(row, number=number, lookups=lookups)
             except _RowInvalid as problems:
                 result.errors.append(RowError(number, "; ".join(problems.args[0])))
+                batch = []
             else:
                 if not result.errors:
-                    _write(plan, user=user, result=result, lookups=lookups)
+                    batch.append(plan)
+            if len(batch) >= BATCH:
+                _write_batch(batch, user=user, note=note, result=result, lookups=lookups)
+                batch = []
             if progress:
                 progress(1)
         if result.errors:
@@ -315,6 +154,7 @@ def import_practices(
             result.created = result.updated = result.unchanged = 0
             result.practice_ids = []
         else:
+            _write_batch(batch, user=user, note=note, result=result, lookups=lookups)
             refresh_search_of(result.practice_ids, embed=embed_later)
     return result
 
@@ -359,7 +199,7 @@ def _model_problems(practice: Practice) -> list[str]:
             problems += [f"{prefix}{message}" for message in messages]
     if practice.start_year and practice.end_year and practice.end_year < practice.start_year:
         problems.append(_("end_year: the end year cannot be before the start year"))
-    bad_links = [line for line in practice.link_list if not _is_web_address(line)]
+    bad_links = [line for line in practice.link_list if not is_web_address(line)]
     if bad_links:
         problems.append(_("links: '%(value)s' is not a web address") % {"value": bad_links[0]})
     for f in Practice._meta.concrete_fields:
@@ -370,30 +210,64 @@ def _model_problems(practice: Practice) -> list[str]:
     return problems
 
 
-def _write(plan: _Plan, *, user: User | None, result: ImportResult, lookups: _Lookups) -> None:
-    if not plan.changed:
-        result.unchanged += 1
-        return
-    practice = plan.practice
-    if plan.is_new:
-        practice.slug = unique_slug(practice.title)
+def _write_batch(
+    plans: list[_Plan], *, user: User | None, note: str, result: ImportResult, lookups: _Lookups
+) -> None:
+    """Insert the new practices and update the changed ones in bulk, with their themes, SDGs
+    and one history entry each, as the row-by-row form of ``save_practice`` would."""
+    changed = [plan for plan in plans if plan.changed]
+    result.unchanged += len(plans) - len(changed)
+    new = [plan.practice for plan in changed if plan.is_new]
+    stored = [plan.practice for plan in changed if not plan.is_new]
+    now = timezone.now()
+    for practice in new:
+        practice.slug = unique_slug_among(lookups.slugs, practice.title, "practice")
         practice.created_by = user
-    if practice.status == Status.PUBLISHED and practice.published_at is None:
-        practice.published_at = timezone.now()
-    practice.save()
-    if "themes" in plan.many:
-        practice.themes.set([lookups.themes[slug] for slug in plan.many["themes"]])
-    if "sdgs" in plan.many:
-        practice.sdgs.set(plan.many["sdgs"])
-    note = _("Imported from %(source)s") % {"source": practice.source_name}
-    record_revision(
-        practice=practice, action=Revision.Action.IMPORTED, user=user, note=note, search=False
-    )
-    result.practice_ids.append(practice.pk)
-    if plan.is_new:
-        result.created += 1
-    else:
-        result.updated += 1
+    for practice in stored:
+        practice.version += 1
+        practice.updated_at = now
+    for plan in changed:
+        if plan.practice.status == Status.PUBLISHED and plan.practice.published_at is None:
+            plan.practice.published_at = now
+    Practice.objects.bulk_create(new, batch_size=BATCH)
+    Practice.objects.bulk_update(stored, UPDATED_FIELDS, batch_size=100)
+    _write_many(changed, lookups)
+    _write_revisions(changed, user=user, note=note, lookups=lookups)
+    result.practice_ids += [plan.practice.pk for plan in changed]
+    result.created += len(new)
+    result.updated += len(stored)
+
+
+def _write_many(plans: list[_Plan], lookups: _Lookups) -> None:
+    """Replace the themes and SDGs the rows name, for every practice of the batch at once."""
+    for name, column, key in (("themes", "theme_id", lookups.themes.get), ("sdgs", "sdg_id", int)):
+        through = getattr(Practice, name).through
+        named = [plan for plan in plans if name in plan.many]
+        through.objects.filter(practice__in=[p.practice.pk for p in named if not p.is_new]).delete()
+        through.objects.bulk_create(
+            [through(practice_id=plan.practice.pk, **{column: key(item)})
+             for plan in named for item in sorted(plan.many[name])],
+            batch_size=BATCH,
+        )  # fmt: skip
+
+
+def _write_revisions(plans: list[_Plan], *, user: User | None, note: str, lookups) -> None:
+    """One "imported" history entry per written practice, its changes against the last one."""
+    latest: dict[int, dict] = {}
+    earlier = Revision.objects.filter(practice__in=[p.practice.pk for p in plans if not p.is_new])
+    for pk, shot in earlier.order_by("created_at", "pk").values_list("practice_id", "snapshot"):
+        latest[pk] = shot
+    revisions = []
+    for plan in plans:
+        practice = plan.practice
+        many = lookups.stored_many.get(practice.pk, {"themes": set(), "sdgs": set()})
+        current = snapshot(practice, many={**many, **plan.many})
+        revisions.append(Revision(
+            practice=practice, action=Revision.Action.IMPORTED, user=user,
+            note=note % {"source": practice.source_name},
+            changed_fields=changed_fields(latest.get(practice.pk, {}), current), snapshot=current,
+        ))  # fmt: skip
+    Revision.objects.bulk_create(revisions, batch_size=BATCH)
 
 
 # Turning cells into values -------------------------------------------------------------------
@@ -483,10 +357,3 @@ def plain_text(text: str) -> str:
     if not text:
         return ""
     return html.unescape(nh3.clean(text, tags=set())).strip()
-
-
-def _undefuse(cell: str) -> str:
-    return cell[1:] if cell[:1] == "'" and cell[1:2] in FORMULA_STARTS else cell
-
-
-# Export ------------------------------------------------------------------------------------

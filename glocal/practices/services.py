@@ -60,11 +60,14 @@ def refresh_search_of(practice_ids: list[int], *, embed: bool = True) -> None:
         transaction.on_commit(lambda: embed_practice_batch.enqueue(ids))
 
 
-def snapshot(practice: Practice) -> dict:
-    """The practice as plain JSON, many-to-many fields as sorted keys."""
+def snapshot(practice: Practice, *, many: dict[str, set] | None = None) -> dict:
+    """The practice as plain JSON, many-to-many fields as sorted keys (read from the database
+    unless ``many`` gives them: theme slugs and SDG numbers)."""
     data = model_to_dict(practice, exclude=["themes", "sdgs"])
     data = {k: v for k, v in data.items() if k not in SNAPSHOT_EXCLUDE}
-    if practice.pk:
+    if many is not None:
+        data["themes"], data["sdgs"] = sorted(many["themes"]), sorted(many["sdgs"])
+    elif practice.pk:
         data["themes"] = sorted(practice.themes.values_list("slug", flat=True))
         data["sdgs"] = sorted(practice.sdgs.values_list("number", flat=True))
     data["version"] = practice.version
@@ -77,8 +80,7 @@ def record_revision(
     """``search=False``: the caller refreshes search once for many practices."""
     previous = practice.revisions.order_by("-created_at", "-pk").first()
     current = snapshot(practice)
-    before = previous.snapshot if previous else {}
-    changed = sorted(k for k, v in current.items() if before.get(k) != v and k != "version")
+    changed = changed_fields(previous.snapshot if previous else {}, current)
     if search and SEARCHED_FIELDS.intersection(changed):
         refresh_search(practice.pk)
     return Revision.objects.create(
@@ -89,6 +91,11 @@ def record_revision(
         changed_fields=changed,
         snapshot=current,
     )
+
+
+def changed_fields(before: dict, after: dict) -> list[str]:
+    """The snapshot keys whose values differ, the version counter aside."""
+    return sorted(k for k, v in after.items() if before.get(k) != v and k != "version")
 
 
 def unique_slug(title: str, *, exclude_pk: int | None = None) -> str:

@@ -13,14 +13,9 @@ from django.urls import reverse
 
 from glocal.practices.engine import current_generation, engine
 from glocal.practices.exporting import write_csv, write_xlsx
-from glocal.practices.importing import (
-    COLUMNS,
-    import_practices,
-    ipsx_row,
-    read_rows,
-    summarise,
-)
+from glocal.practices.importing import import_practices
 from glocal.practices.models import Practice, PracticeVector, Revision, Status
+from glocal.practices.reading import COLUMNS, ipsx_row, read_rows, summarise
 
 IPSX_CSV = Path(settings.BASE_DIR).parent / "shared" / "data" / "jrc-ipsx" / "ipsx_cases.csv"
 

@@ -11,14 +11,8 @@ from tqdm import tqdm
 
 from glocal.lib.embeddings import get_encoder
 from glocal.practices.engine import embed_practices
-from glocal.practices.importing import (
-    IPSX_MARKERS,
-    IPSX_SOURCE,
-    ImportFormatError,
-    ImportResult,
-    import_practices,
-    read_rows,
-)
+from glocal.practices.importing import ImportResult, import_practices
+from glocal.practices.reading import IPSX_MARKERS, IPSX_SOURCE, ImportFormatError, read_rows
 
 FORMATS = ("csv", "json", "xlsx", "ipsx")
 
@@ -27,8 +21,9 @@ def guess_format(path: Path) -> str:
     """The format from the extension; a CSV with the IPS-X columns is ``ipsx``."""
     suffix = path.suffix.lower().lstrip(".")
     if suffix == "csv":
-        with path.open(encoding="utf-8-sig", newline="") as f:
-            header = set(next(csv.reader(f), []))
+        with path.open("rb") as f:
+            first_line = f.readline(65536).decode("utf-8-sig", errors="replace")
+        header = set(next(csv.reader([first_line]), []))
         return "ipsx" if header >= IPSX_MARKERS else "csv"
     if suffix in FORMATS:
         return suffix
@@ -55,8 +50,15 @@ class Command(BaseCommand):
             "--source",
             help=_("the source name rows are matched by (default: JRC IPS-X, or the file name)"),
         )
+        parser.add_argument(
+            "--embed-later",
+            action="store_true",
+            help=_("leave embedding to the task worker instead of embedding before finishing"),
+        )
 
-    def handle(self, *args, path: Path, fmt: str | None, source: str | None, **options) -> None:
+    def handle(
+        self, *args, path: Path, fmt: str | None, source: str | None, embed_later: bool, **options
+    ) -> None:
         try:
             fmt = fmt or guess_format(path)
             rows = read_rows(path, fmt)
@@ -67,11 +69,11 @@ class Command(BaseCommand):
         stream = getattr(self.stderr, "_out", self.stderr)  # tqdm writes "\r", not lines
         with tqdm(total=len(rows), file=stream, unit=_("rows"), desc=path.name) as bar:
             result = import_practices(
-                rows=rows, source_name=source, progress=bar.update, embed_later=False
+                rows=rows, source_name=source, progress=bar.update, embed_later=embed_later
             )
         for error in result.errors:
             self.stderr.write(str(error))
-        if not result.errors:
+        if not result.errors and not embed_later:
             self._embed(result.practice_ids, stream)
         self._finish(result, errors=len(result.errors))
 
