@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from glocal.calls.models import Call
 from glocal.desk.registry import items_for as desk_items_for
 from glocal.events.models import Event
+from glocal.lib import roles
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.lib.stale_tasks import abandoned_tasks
 from glocal.matching.recommend import recommend, with_profile
@@ -44,7 +45,7 @@ def personal_blocks(user) -> dict:
     """The person's towns, the top five practices for the first, their running projects."""
     mine = Project.objects.editable_by(user).running().select_related("municipality")
     context = {"my_projects": mine[:5]}
-    context["my_towns"] = towns = list(Municipality.objects.filter(memberships__user=user))
+    context["my_towns"] = towns = list(roles.represented_towns(user))
     if towns:
         town = with_profile(Municipality.objects).get(pk=towns[0].pk)
         context["top_town"], context["top_five"] = town, recommend(town, limit=5)

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from glocal.lib import roles
 from glocal.members.models import Municipality
 
 from .models import Application, Assignment, Call, Hub
@@ -16,14 +17,14 @@ def get_call_for_viewer(request: HttpRequest, slug: str) -> Call:
 
 def get_call_for_secretariat(request: HttpRequest, slug: str) -> Call:
     call = get_call_for_viewer(request, slug)
-    if not (request.user.is_authenticated and request.user.is_staff):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("Only the secretariat manages the review.")
     return call
 
 
 def get_town_for_applicant(request: HttpRequest) -> Municipality:
     """The town the person applies for: the one named by ``?town=`` or their first one."""
-    towns = Municipality.objects.filter(memberships__user=request.user).select_related("country")
+    towns = roles.represented_towns(request.user).select_related("country")
     towns = list(towns.order_by("name"))
     if not towns:
         raise PermissionDenied("Only municipality representatives apply.")

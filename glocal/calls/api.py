@@ -5,6 +5,7 @@ import datetime
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from glocal.lib import roles
 from glocal.lib.html import render_rich_text
 from glocal.members.api import READ_ERRORS, PageQuery, Slug, api_user
 from glocal.translations.api import TranslatedOut, all_translations
@@ -184,7 +185,7 @@ def list_applications(request: HttpRequest, slug: Slug):
     user = api_user(request)
     call = get_call_for_viewer(request, slug)
     applications = call.applications.select_related("municipality", "practice")
-    if not (user.is_authenticated and user.is_staff):
+    if not roles.is_secretariat(user):
         applications = applications.of_representative(user)
     return list(applications)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from glocal.lib import roles
 from glocal.lib.desk import DeskItem
 
 from .models import Application, ApplicationStatus, Assignment, Call, CallStatus
@@ -22,7 +23,7 @@ CLOSING = datetime.timedelta(days=31)  # the secretariat sees calls closing with
 def items_for(user) -> list[DeskItem]:
     now = timezone.now()
     items = applications_of_my_towns(user, now) + reviews_assigned_to(user)
-    if user.is_staff:
+    if roles.is_secretariat(user):
         items += calls_to_steer(now)
     return items
 
@@ -65,7 +66,7 @@ def applications_of_my_towns(user, now) -> list[DeskItem]:
 
 
 def reviews_assigned_to(user) -> list[DeskItem]:
-    if not (user.is_reviewer or user.is_staff):
+    if not roles.may_review(user):
         return []
     assigned = (
         Assignment.objects.filter(

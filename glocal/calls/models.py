@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.lib.dates import add_years
 from glocal.members.models import Municipality, PopulationBand
 from glocal.practices.models import Practice
@@ -38,7 +39,7 @@ class CallStatus(models.TextChoices):
 
 class CallQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CallQuerySet":
-        if user.is_authenticated and user.is_staff:
+        if roles.is_secretariat(user):
             return self
         return self.exclude(status=CallStatus.DRAFT)
 
@@ -202,15 +203,15 @@ class ApplicationQuerySet(models.QuerySet):
     def of_representative(self, user) -> "ApplicationQuerySet":
         if not user.is_authenticated:
             return self.none()
-        return self.filter(municipality__memberships__user=user)
+        return self.filter(roles.represented_by(user, "municipality"))
 
     def visible_to(self, user) -> "ApplicationQuerySet":
         """The secretariat sees all; a town its own; a reviewer those assigned without conflict."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if roles.is_secretariat(user):
             return self
-        mine = models.Q(municipality__memberships__user=user)
+        mine = roles.represented_by(user, "municipality")
         assigned = models.Q(
             assignments__reviewer=user, assignments__conflict=False, status__in=REVIEWABLE
         )

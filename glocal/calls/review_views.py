@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from glocal.lib import roles
 from glocal.members.models import Membership, User
 
 from . import services
@@ -32,7 +33,7 @@ RANKING_PAGE_SIZE = 50
 def reviewer_pool():
     towns = Prefetch("memberships", Membership.objects.select_related("municipality"))
     return (
-        User.objects.filter(Q(is_reviewer=True) | Q(is_staff=True), is_active=True)
+        User.objects.filter(roles.reviewers_q())
         .prefetch_related(towns)
         .order_by("full_name", "email")
     )
@@ -54,7 +55,7 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
     assignment = application.assignments.filter(reviewer=user, conflict=False).first()
     context = {"application": application, "call": call, "rows": answer_rows(application),
                "sdgs": application.sdgs.all(), "assignment": assignment,
-               "is_applicant": user.represents(application.municipality),
+               "is_applicant": roles.represents(user, application.municipality),
                "editable": call.accepts_changes() and not application.is_decided}  # fmt: skip
     criteria = list(call.criteria.all())
     if assignment is not None:
@@ -64,7 +65,7 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
             "conflict_form": ConflictForm(),
             "can_score": call.is_past_deadline(),
         }
-    if user.is_staff:
+    if roles.is_secretariat(user):
         assignments = application.assignments.select_related("reviewer").prefetch_related(
             "scores__criterion")  # fmt: skip
         context |= {"assignments": assignments, "criteria": criteria,
@@ -110,10 +111,10 @@ def declare_conflict(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 def review(request: HttpRequest, slug: str) -> HttpResponse:
     call = get_call_for_viewer(request, slug)
-    if request.user.is_staff:
+    if roles.is_secretariat(request.user):
         context = secretariat_review(call, request.GET.get("page"))
         return render(request, "calls/review.html", context)
-    if not request.user.is_reviewer:
+    if not roles.is_reviewer(request.user):
         raise PermissionDenied
     assignments = (
         Assignment.objects.filter(reviewer=request.user, application__call=call)
@@ -151,7 +152,7 @@ def secretariat_review(call: Call, page_number: str | None = None) -> dict:
     ).prefetch_related(Prefetch("assignments", assignments))
     found = applications.in_bulk([row.application for row in page.object_list])
     pool = list(reviewer_pool())
-    towns = {u.pk: [m.municipality for m in u.memberships.all()] for u in pool}
+    towns = {u.pk: roles.towns_of(u) for u in pool}
     for row in page.object_list:
         row.application = found[row.application]
         assigned = {x.reviewer_id for x in row.application.assignments.all()}

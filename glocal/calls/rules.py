@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality, PopulationBand
 from glocal.practices.models import Practice, Status
 from glocal.reference.models import Region
@@ -62,17 +63,12 @@ def conflict_reason(reviewer, application: Application, towns_of_reviewer=None) 
 
     ``towns_of_reviewer`` lets a caller pass the reviewer's municipalities fetched once.
     """
-    if towns_of_reviewer is None:
-        towns_of_reviewer = [m.municipality for m in reviewer.memberships.all()]
-    for subject in application.subject_towns:
-        for town in towns_of_reviewer:
-            if town.pk == subject.pk:
-                return _("represents %(town)s") % {"town": subject}
-            if town.country_id == subject.country_id:
-                return _("comes from the same country as %(town)s") % {"town": subject}
-    assignment = next(
-        (a for a in application.assignments.all() if a.reviewer_id == reviewer.pk), None
-    )
-    if assignment is not None and assignment.conflict:
-        return _("declared a conflict of interest")
-    return ""
+    found = roles.conflict(reviewer, application, towns_of_reviewer)
+    if found is None:
+        return ""
+    kind, town = found
+    if kind == "town":
+        return _("represents %(town)s") % {"town": town}
+    if kind == "country":
+        return _("comes from the same country as %(town)s") % {"town": town}
+    return _("declared a conflict of interest")

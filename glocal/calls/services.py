@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.lib import roles
 from glocal.lib.dates import add_years, local_datetime_text
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
@@ -139,7 +140,7 @@ def save_application(
 
 @transaction.atomic
 def assign_reviewer(*, application: Application, reviewer: User, user: User) -> Assignment:
-    if not (reviewer.is_active and (reviewer.is_reviewer or reviewer.is_staff)):
+    if not roles.may_review(reviewer):
         raise ValidationError(_("%(who)s is not a reviewer.") % {"who": reviewer})
     if application.status == ApplicationStatus.DRAFT:
         raise ValidationError(_("Drafts are not reviewed."))

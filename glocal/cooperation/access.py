@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+from glocal.lib import roles
 from glocal.projects.access import can_edit_project, get_project_for_viewer
 from glocal.projects.models import Project
 
@@ -22,9 +23,9 @@ def can_edit_collaboration(user, collaboration: Collaboration) -> bool:
     if not user.is_authenticated:
         return False
     return (
-        user.is_staff
+        roles.is_secretariat(user)
         or collaboration.partners.filter(
-            status=Partner.Status.ACCEPTED, municipality__memberships__user=user
+            roles.represented_by(user), status=Partner.Status.ACCEPTED
         ).exists()
     )
 
@@ -40,8 +41,8 @@ def get_invitation_for_town(request: HttpRequest, slug: str, pk: int) -> Partner
     """An open invitation addressed to one of the user's towns."""
     return get_object_or_404(
         Partner.objects.select_related("collaboration", "municipality"),
+        roles.represented_by(request.user.pk),
         pk=pk, collaboration__slug=slug, status=Partner.Status.INVITED,
-        municipality__memberships__user=request.user.pk,
     )  # fmt: skip
 
 
@@ -51,7 +52,7 @@ def get_post_for_viewer(request: HttpRequest, pk: int) -> Post:
 
 def get_post_for_owner(request: HttpRequest, pk: int) -> Post:
     post = get_post_for_viewer(request, pk)
-    if not request.user.represents(post.municipality):
+    if not roles.represents(request.user, post.municipality):
         raise PermissionDenied("Only the town that posted it may change it.")
     return post
 
@@ -61,14 +62,15 @@ def get_match_for_party(request: HttpRequest, pk: int) -> Match:
     match = get_object_or_404(
         Match.objects.select_related("need__municipality", "offer__municipality"), pk=pk
     )
-    user = request.user
-    if not (user.represents(match.need.municipality) or user.represents(match.offer.municipality)):
+    towns = (match.need.municipality, match.offer.municipality)
+    if not any(roles.represents(request.user, town) for town in towns):
         raise Http404("No such match.")
     return match
 
 
 def get_expert_for_viewer(request: HttpRequest, slug: str) -> Expert:
-    experts = Expert.objects.all() if request.user.is_staff else Expert.objects.listed()
+    secretariat = roles.is_secretariat(request.user)
+    experts = Expert.objects.all() if secretariat else Expert.objects.listed()
     return get_object_or_404(experts.select_related("country"), slug=slug)
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from glocal.lib import roles
 from glocal.lib.desk import DeskItem
 
 from .models import Consultation, Match, Partner, Post
@@ -19,14 +20,14 @@ COMING = datetime.timedelta(days=14)  # consultations this close appear on the d
 
 def items_for(user) -> list[DeskItem]:
     items = invitations(user) + matches_to_answer(user) + consultations_coming(user)
-    if user.is_staff:
+    if roles.is_secretariat(user):
         items += consultations_to_schedule() + unmet_needs()
     return items
 
 
 def invitations(user) -> list[DeskItem]:
     invited = (
-        Partner.objects.filter(status=Partner.Status.INVITED, municipality__memberships__user=user)
+        Partner.objects.filter(roles.represented_by(user), status=Partner.Status.INVITED)
         .select_related("collaboration", "municipality")
         .distinct()
     )
@@ -44,8 +45,8 @@ def invitations(user) -> list[DeskItem]:
 
 
 def matches_to_answer(user) -> list[DeskItem]:
-    mine = Q(need__municipality__memberships__user=user) | Q(
-        offer__municipality__memberships__user=user
+    mine = roles.represented_by(user, "need__municipality") | roles.represented_by(
+        user, "offer__municipality"
     )
     offered = Match.objects.filter(mine, state=Match.State.OFFERED).select_related("need", "offer")
     return [
@@ -62,7 +63,7 @@ def matches_to_answer(user) -> list[DeskItem]:
 def consultations_coming(user) -> list[DeskItem]:
     now = timezone.now()
     coming = Consultation.objects.filter(
-        Q(project__municipality__memberships__user=user) | Q(expert__user=user),
+        roles.represented_by(user, "project__municipality") | Q(expert__user=user),
         status=Consultation.Status.SCHEDULED,
         starts_at__gte=now,
         starts_at__lte=now + COMING,

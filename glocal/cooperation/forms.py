@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
@@ -12,7 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def own_towns(user):
-    return Municipality.objects.filter(memberships__user=user).order_by("name")
+    return roles.represented_towns(user).order_by("name")
 
 
 class CollaborationForm(forms.ModelForm):
@@ -43,8 +44,9 @@ class NewCollaborationForm(CollaborationForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        secretariat = roles.is_secretariat(user)
         self.fields["lead"].queryset = (
-            Municipality.objects.filter(is_member=True) if user.is_staff else own_towns(user)
+            Municipality.objects.filter(is_member=True) if secretariat else own_towns(user)
         )
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality, Visibility
 from glocal.projects.models import Project
 from glocal.reference.models import Country, Theme
@@ -26,11 +27,11 @@ def _signed_in_or_public(user) -> Q:
 class CollaborationQuerySet(models.QuerySet):
     def visible_to(self, user) -> "CollaborationQuerySet":
         """Public ones for everyone, network ones when signed in, any one a town takes part in."""
-        if user.is_authenticated and user.is_staff:
+        if roles.is_secretariat(user):
             return self
         condition = _signed_in_or_public(user)
         if user.is_authenticated:
-            condition |= Q(partners__municipality__memberships__user=user)
+            condition |= roles.represented_by(user, "partners__municipality")
         return self.filter(condition).distinct()
 
 
@@ -386,10 +387,10 @@ class ConsultationQuerySet(models.QuerySet):
         """The requester's towns', the expert's own, and for the secretariat all of them."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if roles.is_secretariat(user):
             return self
         return self.filter(
-            Q(project__municipality__memberships__user=user) | Q(expert__user=user)
+            roles.represented_by(user, "project__municipality") | Q(expert__user=user)
         ).distinct()
 
     def upcoming(self) -> "ConsultationQuerySet":

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.lib import roles
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
@@ -30,7 +31,7 @@ def emails_of(town: Municipality) -> list[str]:
 
 
 def secretariat_emails() -> list[str]:
-    return list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
+    return list(roles.secretariat_users().values_list("email", flat=True))
 
 
 TEMPLATE_KINDS = {
@@ -99,7 +100,7 @@ def answer_invitation(*, partner: Partner, user: User, accept: bool) -> Partner:
     partner = Partner.objects.select_for_update().get(pk=partner.pk)
     if partner.status != Partner.Status.INVITED:
         raise InvalidAction(_("This invitation has already been answered."))
-    if not (user.is_authenticated and user.represents(partner.municipality)):
+    if not (user.is_authenticated and roles.represents(user, partner.municipality)):
         raise PermissionDenied(_("Only the invited town answers its invitation."))
     partner.status = Partner.Status.ACCEPTED if accept else Partner.Status.DECLINED
     partner.responded_at = timezone.now()
@@ -150,7 +151,7 @@ def suggest_matches(*, post: Post) -> list[Match]:
 @transaction.atomic
 def propose_match(*, need: Post, offer: Post, user: User) -> Match:
     """A town puts one of its own open offers forward for a need."""
-    if not user.represents(offer.municipality) or offer.kind != Post.Kind.OFFER:
+    if not roles.represents(user, offer.municipality) or offer.kind != Post.Kind.OFFER:
         raise PermissionDenied(_("Only the offering town puts its offer forward."))
     if need.kind != Post.Kind.NEED or not need.is_open or not offer.is_open:
         raise InvalidAction(_("Both the need and the offer must still be open."))
@@ -181,8 +182,8 @@ TRANSITIONS = {
 def move_match(*, match: Match, user: User, state: str) -> Match:
     """Accept, decline or mark delivered; only the two towns, and only along allowed edges."""
     match = Match.objects.select_for_update().select_related("need", "offer").get(pk=match.pk)
-    for_need = user.represents(match.need.municipality)
-    for_offer = user.represents(match.offer.municipality)
+    for_need = roles.represents(user, match.need.municipality)
+    for_offer = roles.represents(user, match.offer.municipality)
     if not (for_need or for_offer):
         raise PermissionDenied(_("Only the two towns move a match on."))
     who = TRANSITIONS.get((match.state, state))
@@ -208,7 +209,7 @@ def move_match(*, match: Match, user: User, state: str) -> Match:
 @transaction.atomic
 def close_post(*, post: Post, user: User) -> Post:
     """The town withdraws its need or offer; offered matches of it are declined."""
-    if not user.represents(post.municipality):
+    if not roles.represents(user, post.municipality):
         raise PermissionDenied(_("Only the town that posted it withdraws it."))
     post.closed_at = timezone.now()
     post.save(update_fields=["closed_at"])
@@ -252,7 +253,7 @@ def schedule_consultation(
     duration_minutes: int, location: str,
 ) -> Consultation:  # fmt: skip
     """The secretariat sets time and place; requester and adviser get it with an .ics."""
-    if not user.is_staff:
+    if not roles.is_secretariat(user):
         raise PermissionDenied(_("The secretariat schedules consultations."))
     if consultation.status in (Consultation.Status.HELD, Consultation.Status.CANCELLED):
         raise InvalidAction(_("This consultation is closed."))
@@ -274,7 +275,7 @@ def schedule_consultation(
 def record_notes(*, consultation: Consultation, user: User, notes: str) -> Consultation:
     """The adviser or secretariat keeps what was said; the notes stay on the project."""
     expert_user = consultation.expert.user_id if consultation.expert_id else None
-    if not (user.is_staff or (expert_user and expert_user == user.pk)):
+    if not (roles.is_secretariat(user) or (expert_user and expert_user == user.pk)):
         raise PermissionDenied(_("Only the adviser and the secretariat record notes."))
     consultation.notes = clean_html(notes)
     consultation.status = Consultation.Status.HELD

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib import roles
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
 
@@ -55,7 +56,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
     invitations = Partner.objects.none()
     if request.user.is_authenticated:
         invitations = Partner.objects.filter(
-            status=Partner.Status.INVITED, municipality__memberships__user=request.user
+            roles.represented_by(request.user), status=Partner.Status.INVITED
         ).select_related("collaboration", "municipality")
     page = Paginator(collaborations, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "status": status, "statuses": Collaboration.Status.choices,
@@ -65,7 +66,7 @@ def collaboration_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def collaboration_new(request: HttpRequest) -> HttpResponse:
-    if not (request.user.is_staff or request.user.memberships.exists()):
+    if not (roles.is_secretariat(request.user) or roles.is_representative(request.user)):
         raise PermissionDenied(_("Only municipality representatives start collaborations."))
     form = NewCollaborationForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -86,7 +87,7 @@ def render_detail(request, collaboration: Collaboration, status: int = 200, **fo
     invitation = None
     if request.user.is_authenticated:
         invitation = partners.filter(
-            status=Partner.Status.INVITED, municipality__memberships__user=request.user
+            roles.represented_by(request.user), status=Partner.Status.INVITED
         ).first()
     context = {
         "collaboration": collaboration,

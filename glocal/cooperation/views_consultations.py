@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib import roles
 from glocal.projects.models import Project
 
 from . import services
@@ -19,7 +20,8 @@ from .models import Consultation
 
 def is_adviser(user, consultation: Consultation) -> bool:
     expert = consultation.expert
-    return user.is_staff or bool(expert and expert.user_id and expert.user_id == user.pk)
+    is_own = bool(expert and expert.user_id and expert.user_id == user.pk)
+    return roles.is_secretariat(user) or is_own
 
 
 @login_required
@@ -53,7 +55,7 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
 def render_consultation(request, consultation: Consultation, status: int = 200, **forms):
     adviser = is_adviser(request.user, consultation)
     context = {"consultation": consultation, "is_adviser": adviser}
-    if request.user.is_staff:
+    if roles.is_secretariat(request.user):
         context["schedule_form"] = forms.get("schedule_form") or ScheduleForm(instance=consultation)
     if adviser:
         context["notes_form"] = forms.get("notes_form") or NotesForm(
@@ -72,7 +74,7 @@ def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def consultation_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = get_consultation_for_participant(request, pk)
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied(_("The secretariat schedules consultations."))
     form = ScheduleForm(request.POST, instance=Consultation.objects.get(pk=pk))
     if form.is_valid():

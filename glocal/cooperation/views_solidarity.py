@@ -4,11 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+
+from glocal.lib import roles
 
 from . import services
 from .access import get_match_for_party, get_post_for_owner, get_post_for_viewer
@@ -24,8 +25,8 @@ def matches_of(user):
         return Match.objects.none()
     return (
         Match.objects.filter(
-            Q(need__municipality__memberships__user=user)
-            | Q(offer__municipality__memberships__user=user)
+            roles.represented_by(user, "need__municipality")
+            | roles.represented_by(user, "offer__municipality")
         )
         .filter(state__in=[Match.State.OFFERED, Match.State.ACCEPTED])
         .select_related("need__municipality", "offer__municipality")
@@ -62,7 +63,7 @@ def solidarity(request: HttpRequest) -> HttpResponse:
 @require_GET
 def solidarity_unmet(request: HttpRequest) -> HttpResponse:
     """For the secretariat: open needs nobody has delivered to yet, most urgent first."""
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied(_("The list of unmet needs is for the secretariat."))
     needs = Post.objects.unmet().for_board().order_by("-urgency", "until", "created_at")
     return render(request, "cooperation/solidarity_unmet.html", {"needs": needs})
@@ -70,7 +71,7 @@ def solidarity_unmet(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def post_new(request: HttpRequest) -> HttpResponse:
-    if not request.user.memberships.exists():
+    if not roles.is_representative(request.user):
         raise PermissionDenied(_("Only municipality representatives post on the board."))
     initial = {"kind": request.GET.get("kind") if request.GET.get("kind") in Post.Kind.values
                else Post.Kind.NEED}  # fmt: skip
@@ -91,17 +92,17 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def render_post(request, post: Post, status: int = 200, propose_form=None) -> HttpResponse:
     user = request.user
-    is_owner = user.is_authenticated and user.represents(post.municipality)
+    is_owner = user.is_authenticated and roles.represents(user, post.municipality)
     field = "need" if post.kind == Post.Kind.NEED else "offer"
     matches = Match.objects.none()
-    if is_owner or user.is_staff:
+    if is_owner or roles.is_secretariat(user):
         matches = Match.objects.filter(**{field: post}).select_related(
             "need__municipality", "offer__municipality"
         )
     elif user.is_authenticated:  # the other town sees the matches its own posts are in
         matches = Match.objects.filter(**{field: post}).filter(
-            Q(need__municipality__memberships__user=user)
-            | Q(offer__municipality__memberships__user=user)
+            roles.represented_by(user, "need__municipality")
+            | roles.represented_by(user, "offer__municipality")
         ).select_related("need__municipality", "offer__municipality")  # fmt: skip
     if propose_form is None and user.is_authenticated and post.kind == Post.Kind.NEED:
         propose_form = ProposeForm(need=post, user=user)

@@ -20,6 +20,7 @@ from glocal.calls.models import (
 )
 from glocal.demo.content import SOURCE_NAME
 from glocal.demo.content_calls import CALLS
+from glocal.lib import roles
 from glocal.members.models import Municipality, User
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
@@ -90,7 +91,7 @@ def add_applications(call: Call, data: dict) -> None:
 
 def record_decision(call: Call, application: Application, feedback: str) -> None:
     """A past decision, as the secretariat took it; an accepted HUB gets its label."""
-    secretariat = User.objects.filter(is_staff=True).order_by("pk").first()
+    secretariat = roles.secretariat_users().order_by("pk").first()
     decided_at = call.closes_at + timedelta(days=20)
     Application.objects.filter(pk=application.pk).update(
         submitted_at=call.closes_at - timedelta(days=3), decided_at=decided_at, feedback=feedback
@@ -105,7 +106,7 @@ def record_decision(call: Call, application: Application, feedback: str) -> None
 
 
 def add_reviews(call: Call, data: dict) -> None:
-    secretariat = User.objects.filter(is_staff=True).order_by("pk").first()
+    secretariat = roles.secretariat_users().order_by("pk").first()
     criteria = list(call.criteria.all())
     for town_slug, email, values in data.get("reviews", []):
         application = call.applications.get(municipality__slug=town_slug)
@@ -120,7 +121,7 @@ def add_reviews(call: Call, data: dict) -> None:
 
 def add_nominations(call: Call, data: dict) -> None:
     """Last year's award, already decided: its laureates carry the badge in the showroom."""
-    secretariat = User.objects.filter(is_staff=True).order_by("pk").first()
+    secretariat = roles.secretariat_users().order_by("pk").first()
     for town_slug, nominee_slug, key, decision, why in data.get("nominations", []):
         practice = Practice.objects.filter(source_name=SOURCE_NAME, source_id=key).first()
         town = Municipality.objects.get(slug=town_slug)

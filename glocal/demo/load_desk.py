@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from glocal.calls.models import Application
 from glocal.events.models import Event, ParticipantRole, Registration
+from glocal.lib import roles
 from glocal.members.models import Municipality, User
 from glocal.network.models import Post as ExchangePost
 from glocal.network.models import Report
@@ -37,7 +38,7 @@ def load_practice() -> bool:
         source_name=content.SOURCE_NAME, source_id=data["source_id"],
     )  # fmt: skip
     record_revision(practice=practice, action=Revision.Action.CREATED, user=author)
-    staff = User.objects.filter(is_staff=True).order_by("pk").first()
+    staff = roles.secretariat_users().order_by("pk").first()
     record_revision(practice=practice, action=Revision.Action.CHANGES_REQUESTED, user=staff,
                     note=data["review_note"])  # fmt: skip
     return True

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from glocal.lib import roles
+
 from .registry import items_for
 
 REVIEW_KINDS = {"review_assigned"}
@@ -15,7 +17,7 @@ REVIEW_KINDS = {"review_assigned"}
 @login_required
 def my_reviews(request: HttpRequest) -> HttpResponse:
     """The applications and nominations waiting for this reviewer's scores."""
-    if not (request.user.is_reviewer or request.user.is_staff):
+    if not roles.may_review(request.user):
         raise PermissionDenied
     items = [item for item in items_for(request.user) if item.kind in REVIEW_KINDS]
     return render(request, "desk/my_reviews.html", {"items": items})

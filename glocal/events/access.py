@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from glocal.lib import roles
+
 from .models import Booking, Event, Registration
 
 
@@ -14,7 +16,7 @@ def get_event_for_viewer(request: HttpRequest, slug: str) -> Event:
 
 
 def get_event_for_secretariat(request: HttpRequest, slug: str) -> Event:
-    if not (request.user.is_authenticated and request.user.is_staff):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("Only the secretariat manages participants.")
     return get_object_or_404(Event.objects.select_related("host__country"), slug=slug)
 
@@ -28,7 +30,7 @@ def own_registration(user, event: Event) -> Registration | None:
 def can_see_online_link(user, event: Event, registration: Registration | None) -> bool:
     if not event.online_url:
         return False
-    if user.is_authenticated and user.is_staff:
+    if roles.is_secretariat(user):
         return True
     return registration is not None and registration.is_confirmed
 

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from glocal.lib import roles
 from glocal.lib.desk import DeskItem
 
 from .models import Event, Registration
@@ -18,7 +19,7 @@ Status = Registration.Status
 
 def items_for(user) -> list[DeskItem]:
     items = my_registrations(user)
-    if user.is_staff:
+    if roles.is_secretariat(user):
         items += registrations_to_approve()
     return items
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality, known_time_zones
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
@@ -44,7 +45,7 @@ class EventQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def visible_to(self, user) -> "EventQuerySet":
-        if user.is_authenticated and user.is_staff:
+        if roles.is_secretariat(user):
             return self
         return self.published()
 

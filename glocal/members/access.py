@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from glocal.lib import roles
+
 from .models import Municipality
 
 
@@ -22,4 +24,4 @@ def get_municipality_for_editor(request: HttpRequest, slug: str) -> Municipality
 def can_edit_municipality(user, municipality: Municipality) -> bool:
     if not user.is_authenticated:
         return False
-    return user.is_staff or municipality.memberships.filter(user=user).exists()
+    return roles.is_secretariat(user) or roles.represents(user, municipality)

@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.reference.admin import SecretariatPermissions
 
 from .models import ApiToken, Invitation, Membership, Municipality, Need, User
@@ -69,7 +70,7 @@ class UserAdmin(SecretariatPermissions, BaseUserAdmin):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         """Only a superuser may change a superuser (and so their password)."""
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and roles.is_superuser(obj) and not roles.is_superuser(request.user):
             return False
         return super().has_change_permission(request, obj)
 

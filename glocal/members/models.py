@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.reference.models import Country, Region, Sdg, Theme
 
 from .languages import validate_language
@@ -57,7 +58,8 @@ class User(AbstractUser):
     """A person who signs in with an e-mail address.
 
     Secretariat staff have ``is_staff``; reviewers and jury members have ``is_reviewer``;
-    municipality representatives have one or more ``Membership`` rows.
+    municipality representatives have one or more ``Membership`` rows. Whether someone holds a
+    role is asked of ``glocal.lib.roles``, never of these fields directly.
     """
 
     username = None
@@ -85,15 +87,6 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.email
-
-    @property
-    def is_secretariat(self) -> bool:
-        return self.is_active and self.is_staff
-
-    def represents(self, municipality: "Municipality") -> bool:
-        return self.is_authenticated and any(
-            m.municipality_id == municipality.pk for m in self.memberships.all()
-        )
 
 
 class PopulationBand(models.TextChoices):
@@ -129,12 +122,12 @@ class Visibility(models.TextChoices):
 
 class MunicipalityQuerySet(models.QuerySet):
     def visible_to(self, user) -> "MunicipalityQuerySet":
-        if user.is_authenticated and user.is_staff:
+        if roles.is_secretariat(user):
             return self
         if user.is_authenticated:
             return self.filter(
                 models.Q(profile_visibility__in=[Visibility.PUBLIC, Visibility.NETWORK])
-                | models.Q(memberships__user=user)
+                | roles.represented_by(user, town_field="")
             ).distinct()
         return self.filter(profile_visibility=Visibility.PUBLIC)
 
@@ -243,7 +236,7 @@ class Municipality(models.Model):
             return False
         if self.contact_visibility == Visibility.NETWORK:
             return True
-        return user.is_staff or user.represents(self)
+        return roles.is_secretariat(user) or roles.represents(user, self)
 
 
 class Need(models.Model):

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
+from glocal.lib import roles
 from glocal.lib.three_way import merge_fields
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -114,4 +115,5 @@ def accept_invitation(
         )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    roles.forget(user)
     return user

@@ -4,16 +4,64 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from glocal.members.models import Municipality
+from glocal.lib import roles
+from glocal.members.models import Municipality, User
 from glocal.projects.models import Project
 
 from .models import Post, Signatory, Statement, StatementVersion, Thread, Update, WorkingGroup
-from .services import can_edit_statement, can_grant_signatory, can_moderate, can_post_update
+
+
+def can_post_in(user: User, thread: Thread) -> bool:
+    """Group threads take posts from the group's members; other threads from anyone signed in."""
+    if not user.is_authenticated:
+        return False
+    if roles.is_secretariat(user) or not thread.group_id:
+        return True
+    return thread.group.has_member(user)
+
+
+def can_coordinate(user: User, group: WorkingGroup) -> bool:
+    """The secretariat and a group's coordinators name its coordinators."""
+    return roles.is_secretariat(user) or group.is_coordinated_by(user)
+
+
+def can_moderate(user: User, thread: Thread) -> bool:
+    if not user.is_authenticated:
+        return False
+    if roles.is_secretariat(user):
+        return True
+    return bool(thread.group_id and thread.group.is_coordinated_by(user))
+
+
+def can_edit_statement(user: User, statement: Statement) -> bool:
+    if not user.is_authenticated:
+        return False
+    if roles.is_secretariat(user):
+        return True
+    return statement.drafted_by.filter(roles.represented_by(user, town_field="")).exists()
+
+
+def can_sign_for(user: User, municipality: Municipality) -> bool:
+    """Only an authorised signatory who still represents the town signs in its name."""
+    return roles.is_signatory(user, municipality)
+
+
+def can_grant_signatory(user: User, municipality: Municipality) -> bool:
+    """The secretariat names a town's first signatory; a signatory may then delegate.
+
+    A representative who is not authorised cannot authorise anyone, themselves included.
+    """
+    return roles.is_secretariat(user) or can_sign_for(user, municipality)
+
+
+def can_post_update(user: User, project: Project) -> bool:
+    """Representatives of the project's own town post its updates."""
+    return roles.represents(user, project.municipality)
 
 
 def get_group_for_viewer(request: HttpRequest, slug: str) -> WorkingGroup:
     queryset = WorkingGroup.objects.all()
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         queryset = queryset.active()
     return get_object_or_404(queryset, slug=slug)
 
@@ -79,7 +127,7 @@ def get_project_for_updater(request: HttpRequest, pk: int) -> Project:
 
 def can_translate_update(user, update: Update) -> bool:
     """The town that posted the update, and the secretariat."""
-    return user.is_authenticated and (user.is_staff or can_post_update(user, update.project))
+    return roles.is_secretariat(user) or can_post_update(user, update.project)
 
 
 def get_update_for_translator(request: HttpRequest, pk: int) -> Update:

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from glocal.lib import roles
 from glocal.lib.desk import DeskItem
 
 from .models import Report, Signatory, Signature, Statement, StatementStatus
@@ -14,7 +15,7 @@ LIMIT = 25
 
 def items_for(user) -> list[DeskItem]:
     items = statements_to_sign(user) + statements_to_draft(user)
-    if user.is_staff:
+    if roles.is_secretariat(user):
         items += reported_posts()
     return items
 
@@ -63,7 +64,7 @@ def statements_to_sign(user) -> list[DeskItem]:
 
 def statements_to_draft(user) -> list[DeskItem]:
     drafts = Statement.objects.filter(
-        status=StatementStatus.DRAFT, drafted_by__memberships__user=user
+        roles.represented_by(user, "drafted_by"), status=StatementStatus.DRAFT
     ).distinct()
     return [
         DeskItem(

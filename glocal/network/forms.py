@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality, User
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
@@ -65,8 +66,8 @@ class StatementForm(forms.Form):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
-        if not user.is_staff:
-            towns = Municipality.objects.filter(memberships__user=user)
+        if not roles.is_secretariat(user):
+            towns = roles.represented_towns(user)
         else:
             towns = Municipality.objects.all()
         self.fields["towns"] = forms.ModelMultipleChoiceField(
@@ -131,7 +132,7 @@ class UpdateForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = (
             Project.objects.running()
-            .filter(municipality__memberships__user=user)
+            .filter(roles.represented_by(user, "municipality"))
             .select_related("municipality")
             .order_by("title")
         )

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
@@ -110,7 +111,7 @@ class ThreadQuerySet(models.QuerySet):
         """Signed-in people see open and group threads, and threads on projects they may see."""
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if roles.is_secretariat(user):
             return self
         projects = Project.objects.visible_to(user).values("pk")
         return self.filter(models.Q(project__isnull=True) | models.Q(project__in=projects))
@@ -273,9 +274,9 @@ class StatementQuerySet(models.QuerySet):
         public = models.Q(status__in=[StatementStatus.OPEN, StatementStatus.CLOSED])
         if not user.is_authenticated:
             return self.filter(public)
-        if user.is_staff:
+        if roles.is_secretariat(user):
             return self
-        drafting = self.filter(drafted_by__memberships__user=user).values("pk")
+        drafting = self.filter(roles.represented_by(user, "drafted_by")).values("pk")
         return self.filter(public | models.Q(pk__in=drafting))
 
 

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.lib import roles
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
@@ -21,6 +22,15 @@ from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 from glocal.projects.models import Project
 
+from .access import (
+    can_coordinate,
+    can_edit_statement,
+    can_grant_signatory,
+    can_moderate,
+    can_post_in,
+    can_post_update,
+    can_sign_for,
+)
 from .models import (
     DigestPreference,
     Follow,
@@ -60,7 +70,7 @@ def mail(
 def create_group(
     *, name: str, summary: str, description: str, themes: Iterable, user: User
 ) -> WorkingGroup:
-    if not user.is_staff:
+    if not roles.is_secretariat(user):
         raise PermissionDenied("Only the secretariat opens working groups.")
     group = WorkingGroup.objects.create(
         name=name, slug=unique_slug(WorkingGroup.objects.all(), name), summary=summary,
@@ -87,7 +97,7 @@ def leave_group(*, group: WorkingGroup, user: User) -> None:
 def set_coordinator(
     *, group: WorkingGroup, member: User, is_coordinator: bool, user: User
 ) -> GroupMembership:
-    if not (user.is_staff or group.is_coordinated_by(user)):
+    if not can_coordinate(user, group):
         raise PermissionDenied("Only the secretariat and coordinators name coordinators.")
     membership, _created = GroupMembership.objects.get_or_create(group=group, user=member)
     membership.is_coordinator = is_coordinator
@@ -111,15 +121,6 @@ def find_mentions(text: str) -> list[User]:
             if slugify(person.full_name) in names:
                 found[person.pk] = person
     return list(found.values())
-
-
-def can_post_in(user: User, thread: Thread) -> bool:
-    """Group threads take posts from the group's members; other threads from anyone signed in."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or not thread.group_id:
-        return True
-    return thread.group.has_member(user)
 
 
 def _add_post(*, thread: Thread, body: str, author: User) -> Post:
@@ -182,17 +183,11 @@ def set_following(*, thread: Thread, user: User, follow: bool) -> None:
 
 
 def moderators_of(thread: Thread) -> list[User]:
-    staff = Q(is_staff=True)
+    staff = roles.secretariat_q()
     if thread.group_id:
         staff |= Q(group_memberships__group=thread.group_id,
                    group_memberships__is_coordinator=True)  # fmt: skip
     return list(User.objects.filter(staff, is_active=True).distinct())
-
-
-def can_moderate(user: User, thread: Thread) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or bool(thread.group_id and thread.group.is_coordinated_by(user))
 
 
 @transaction.atomic
@@ -241,15 +236,9 @@ def set_digest_frequency(*, user: User, frequency: str) -> DigestPreference:
 
 
 def drafting_towns_of(user: User):
-    if user.is_staff:
+    if roles.is_secretariat(user):
         return Municipality.objects.all()
-    return Municipality.objects.filter(memberships__user=user)
-
-
-def can_edit_statement(user: User, statement: Statement) -> bool:
-    if not user.is_authenticated:
-        return False
-    return user.is_staff or statement.drafted_by.filter(memberships__user=user).exists()
+    return roles.represented_towns(user)
 
 
 @transaction.atomic
@@ -356,7 +345,7 @@ def add_drafting_town(*, statement: Statement, municipality: Municipality, user:
 @transaction.atomic
 def leave_drafting(*, statement: Statement, municipality: Municipality, user: User) -> None:
     """A town takes its name off a statement's drafters; one drafting town always remains."""
-    if not (user.is_authenticated and (user.is_staff or user.represents(municipality))):
+    if not (roles.is_secretariat(user) or roles.represents(user, municipality)):
         raise PermissionDenied("Only the town itself takes its name off the drafters.")
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     if statement.status != StatementStatus.DRAFT:
@@ -369,28 +358,11 @@ def leave_drafting(*, statement: Statement, municipality: Municipality, user: Us
     statement.drafted_by.remove(municipality)
 
 
-def can_sign_for(user: User, municipality: Municipality) -> bool:
-    """Only an authorised signatory who still represents the town signs in its name."""
-    return (
-        user.is_authenticated
-        and user.represents(municipality)
-        and Signatory.objects.filter(municipality=municipality, user=user).exists()
-    )
-
-
-def can_grant_signatory(user: User, municipality: Municipality) -> bool:
-    """The secretariat names a town's first signatory; a signatory may then delegate.
-
-    A representative who is not authorised cannot authorise anyone, themselves included.
-    """
-    return user.is_authenticated and (user.is_staff or can_sign_for(user, municipality))
-
-
 def granting_towns_of(user: User):
     """The towns for which this person may authorise or revoke signatories."""
-    if user.is_staff:
+    if roles.is_secretariat(user):
         return Municipality.objects.all()
-    return Municipality.objects.filter(memberships__user=user, signatories__user=user).distinct()
+    return roles.signatory_towns(user)
 
 
 @transaction.atomic
@@ -399,7 +371,7 @@ def grant_signatory(
 ) -> Signatory:
     if not can_grant_signatory(granted_by, municipality):
         raise PermissionDenied("Only the secretariat or the town's signatories authorise.")
-    if not person.represents(municipality):
+    if not roles.represents(person, municipality):
         raise NetworkError(_("The signatory must be a representative of %s.") % municipality)
     signatory, _created = Signatory.objects.get_or_create(
         municipality=municipality, user=person, defaults={"title": title, "granted_by": granted_by}
@@ -468,11 +440,6 @@ def withdraw_signature(
 # Updates and stories
 
 
-def can_post_update(user: User, project: Project) -> bool:
-    """Representatives of the project's own town post its updates."""
-    return user.is_authenticated and user.represents(project.municipality)
-
-
 @transaction.atomic
 def post_update(*, project: Project, title: str, body: str, author: User) -> Update:
     if not can_post_update(author, project):
@@ -485,7 +452,7 @@ def post_update(*, project: Project, title: str, body: str, author: User) -> Upd
 
 @transaction.atomic
 def feature_update(*, update: Update, user: User, featured: bool) -> Update:
-    if not user.is_staff:
+    if not roles.is_secretariat(user):
         raise PermissionDenied("Only the secretariat features stories.")
     update.is_story = featured
     update.featured_at = timezone.now() if featured else None

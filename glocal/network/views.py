@@ -11,10 +11,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.events.models import Event
+from glocal.lib import roles
 from glocal.members.models import User
 
 from . import services
-from .access import get_group_for_viewer
+from .access import can_coordinate, get_group_for_viewer
 from .forms import GroupForm, ThreadForm
 from .models import Statement, Thread, Update, WorkingGroup
 
@@ -55,7 +56,7 @@ def community(request: HttpRequest) -> HttpResponse:
 @require_GET
 def group_list(request: HttpRequest) -> HttpResponse:
     groups = WorkingGroup.objects.with_counts()
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         groups = groups.active()
     mine = set()
     if request.user.is_authenticated:
@@ -75,7 +76,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "user__memberships__municipality"
         ),
         "is_member": group.has_member(request.user),
-        "can_coordinate": request.user.is_staff or group.is_coordinated_by(request.user),
+        "can_coordinate": can_coordinate(request.user, group),
         "practices": group.group_practices()[:6],
         "events": events.distinct().for_cards()[:5],
         "threads": Thread.objects.visible_to(request.user).filter(group=group).for_list()[:10],
@@ -86,7 +87,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def group_create(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied
     form = GroupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

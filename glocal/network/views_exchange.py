@@ -10,10 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from glocal.lib import roles
 from glocal.projects.access import get_project_for_viewer
 
 from . import services
 from .access import (
+    can_moderate,
+    can_post_in,
     get_group_for_viewer,
     get_post_for_moderator,
     get_post_for_reader,
@@ -69,7 +72,7 @@ def thread_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_thread_for_viewer(request, pk)
-    moderator = services.can_moderate(request.user, thread)
+    moderator = can_moderate(request.user, thread)
     posts = thread.posts.select_related("author")
     if not moderator:
         posts = posts.filter(is_hidden=False)
@@ -80,7 +83,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "thread": thread,
         "posts": posts,
         "moderator": moderator,
-        "can_post": services.can_post_in(request.user, thread),
+        "can_post": can_post_in(request.user, thread),
         "following": Follow.objects.filter(thread=thread, user=request.user).exists(),
         "form": ReplyForm(),
     }
@@ -91,7 +94,7 @@ def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def thread_reply(request: HttpRequest, pk: int) -> HttpResponse:
     thread = get_thread_for_viewer(request, pk)
-    if not services.can_post_in(request.user, thread):
+    if not can_post_in(request.user, thread):
         raise PermissionDenied
     form = ReplyForm(request.POST)
     if form.is_valid():
@@ -147,7 +150,7 @@ def post_moderate(request: HttpRequest, pk: int) -> HttpResponse:
 def report_queue(request: HttpRequest) -> HttpResponse:
     """Open reports in the threads this person moderates."""
     posts = Post.objects.filter(reports__resolved_at__isnull=True).distinct()
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         coordinated = request.user.group_memberships.filter(is_coordinator=True)
         if not coordinated.exists():
             raise PermissionDenied

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib import roles
 from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.members.models import Municipality
 from glocal.translations.languages import active_language
@@ -14,6 +15,7 @@ from glocal.translations.reading import read_for, shown_translations
 
 from . import services
 from .access import (
+    can_edit_statement,
     get_signatory_for_granter,
     get_statement_for_editor,
     get_statement_for_viewer,
@@ -38,11 +40,7 @@ def signing_towns(user, statement: Statement) -> list[dict]:
         return []
     rows = statement.signatures.select_related("version").prefetch_related(version_translations())
     signatures = {s.municipality_id: s for s in rows}
-    towns = (
-        Municipality.objects.filter(signatories__user=user, memberships__user=user)
-        .distinct()
-        .order_by("name")
-    )
+    towns = roles.signatory_towns(user).order_by("name")
     return [
         {"town": town, "signature": signatures.get(town.pk),
          "stale": town.pk in signatures and signatures[town.pk].needs_reconfirmation}
@@ -55,14 +53,15 @@ def drafting_context(user, statement: Statement) -> dict:
     if statement.status != StatementStatus.DRAFT or not user.is_authenticated:
         return {}
     towns = list(statement.drafted_by.all())
-    leaving = [t for t in towns if user.is_staff or user.represents(t)] if len(towns) > 1 else []
+    leaving = [t for t in towns if roles.is_secretariat(user) or roles.represents(user, t)]
+    leaving = leaving if len(towns) > 1 else []
     return {"drafting_form": DraftingTownForm(statement=statement), "leaving": leaving}
 
 
 @require_GET
 def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for_viewer(request, slug)
-    can_edit = services.can_edit_statement(request.user, statement)
+    can_edit = can_edit_statement(request.user, statement)
     version = statement.current_version
     read_for(request, statement)
     if version:

@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from glocal.lib import roles
+
 from . import services
 from .access import get_notification_for_owner
 from .forms import PreferencesForm
@@ -62,7 +64,7 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 def preferences(request: HttpRequest) -> HttpResponse:
     current = deliveries_for(request.user)
     form = PreferencesForm(request.POST or None, current=current,
-                           secretariat=request.user.is_staff)  # fmt: skip
+                           secretariat=roles.is_secretariat(request.user))  # fmt: skip
     if request.method == "POST" and form.is_valid():
         services.set_preferences(user=request.user, choices=form.cleaned_data)
         messages.success(request, _("Your e-mail choices are saved."))

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from glocal.lib import roles
+
 from .models import Practice, ProposedRevision, Status
 
 EDITABLE_BY_REPRESENTATIVES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.SUBMITTED}
@@ -17,12 +19,12 @@ def get_practice_for_viewer(request: HttpRequest, slug: str) -> Practice:
 def can_edit_practice(user, practice: Practice) -> bool:
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if roles.is_secretariat(user):
         return True
     if practice.status not in EDITABLE_BY_REPRESENTATIVES:
         return False
     if practice.municipality_id:
-        return practice.municipality.memberships.filter(user=user).exists()
+        return roles.represents(user, practice.municipality)
     return practice.created_by_id == user.pk
 
 
@@ -34,7 +36,7 @@ def get_practice_for_editor(request: HttpRequest, slug: str) -> Practice:
 
 
 def get_practice_for_reviewer(request: HttpRequest, slug: str) -> Practice:
-    if not (request.user.is_authenticated and request.user.is_staff):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("Only the secretariat reviews practices.")
     return get_object_or_404(Practice, slug=slug)
 
@@ -44,10 +46,10 @@ def can_translate_practice(user, practice: Practice) -> bool:
     a translation changes no reviewed original, and the secretariat reviews it in turn."""
     if not user.is_authenticated:
         return False
-    if user.is_staff:
+    if roles.is_secretariat(user):
         return True
     if practice.municipality_id:
-        return practice.municipality.memberships.filter(user=user).exists()
+        return roles.represents(user, practice.municipality)
     return practice.created_by_id == user.pk
 
 
@@ -61,15 +63,15 @@ def get_practice_for_translator(request: HttpRequest, slug: str) -> Practice:
 def represents_owner(user, practice: Practice) -> bool:
     """The owning town's representative, or the author of a practice without a town."""
     if practice.municipality_id:
-        return practice.municipality.memberships.filter(user=user).exists()
+        return roles.represents(user, practice.municipality)
     return practice.created_by_id == user.pk
 
 
 def can_propose_revision(user, practice: Practice) -> bool:
     """Authors change a published practice through a proposal; the secretariat edits it."""
-    if not user.is_authenticated or user.is_staff or practice.status != Status.PUBLISHED:
+    if not user.is_authenticated or practice.status != Status.PUBLISHED:
         return False
-    return represents_owner(user, practice)
+    return not roles.is_secretariat(user) and represents_owner(user, practice)
 
 
 def get_practice_for_proposer(request: HttpRequest, slug: str) -> Practice:
@@ -85,13 +87,13 @@ def get_revision_for_viewer(request: HttpRequest, pk: int) -> ProposedRevision:
         ProposedRevision.objects.select_related("practice__municipality", "proposed_by"), pk=pk
     )
     user = request.user
-    if not (user.is_staff or proposal.proposed_by_id == user.pk
+    if not (roles.is_secretariat(user) or proposal.proposed_by_id == user.pk
             or represents_owner(user, proposal.practice)):  # fmt: skip
         raise PermissionDenied("You may not see this proposal.")
     return proposal
 
 
 def get_revision_for_decider(request: HttpRequest, pk: int) -> ProposedRevision:
-    if not (request.user.is_authenticated and request.user.is_staff):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("Only the secretariat decides on proposed changes.")
     return get_object_or_404(ProposedRevision.objects.select_related("practice"), pk=pk)

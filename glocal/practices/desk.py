@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glocal.lib import roles
 from glocal.lib.desk import DeskItem
 
 from .models import Practice, ProposedRevision, Status
@@ -17,7 +18,7 @@ DECIDED_SHOWN_FOR = datetime.timedelta(days=30)
 
 def items_for(user) -> list[DeskItem]:
     items = []
-    if user.is_staff:
+    if roles.is_secretariat(user):
         waiting = Practice.objects.filter(status=Status.SUBMITTED).order_by("updated_at")
         items += [
             DeskItem(
@@ -29,7 +30,7 @@ def items_for(user) -> list[DeskItem]:
             for p in waiting.only("title", "slug")[:LIMIT]
         ]
     mine = Practice.objects.filter(
-        municipality__memberships__user=user, status__in=[Status.DRAFT, Status.CHANGES_REQUESTED]
+        roles.represented_by(user), status__in=[Status.DRAFT, Status.CHANGES_REQUESTED]
     ).distinct()
     for practice in mine.only("title", "slug", "status").order_by("-updated_at")[:LIMIT]:
         url = reverse("practices:edit", args=[practice.slug])
@@ -70,7 +71,7 @@ def proposal_items(user) -> list[DeskItem]:
 
 def proposal_item(user, proposal: ProposedRevision) -> DeskItem:
     title, url = proposal.practice.title, proposal.get_absolute_url()
-    if user.is_staff and proposal.is_pending:
+    if roles.is_secretariat(user) and proposal.is_pending:
         action = _("Compare the proposed changes and accept or decline them")
         return DeskItem(kind="revision_to_review", title=title, url=url, action=action)
     if proposal.is_pending:

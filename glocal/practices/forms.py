@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.lib.html import clean_html
-from glocal.members.models import Municipality
 from glocal.reference.models import Sdg, Theme
 from glocal.translations.forms import language_optional
 
@@ -45,8 +45,8 @@ class PracticeForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         language_optional(self)
-        if not user.is_staff:
-            towns = Municipality.objects.filter(memberships__user=user)
+        if not roles.is_secretariat(user):
+            towns = roles.represented_towns(user)
             self.fields["municipality"].queryset = towns
             self.fields["municipality"].required = True
             self.fields["municipality"].empty_label = None

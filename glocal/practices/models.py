@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality
 from glocal.reference.models import Country, Sdg, Theme
 from glocal.translations.languages import active_language
@@ -50,18 +51,18 @@ class PracticeQuerySet(models.QuerySet):
     def editable_by(self, user) -> "PracticeQuerySet":
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if roles.is_secretariat(user):
             return self
-        return self.filter(municipality__memberships__user=user).distinct()
+        return self.filter(roles.represented_by(user, "municipality")).distinct()
 
     def visible_to(self, user) -> "PracticeQuerySet":
-        if user.is_authenticated and user.is_staff:
+        if roles.is_secretariat(user):
             return self
         published = models.Q(status=Status.PUBLISHED)
         if not user.is_authenticated:
             return self.filter(published)
         mine = self.filter(
-            models.Q(municipality__memberships__user=user) | models.Q(created_by=user)
+            roles.represented_by(user, "municipality") | models.Q(created_by=user)
         ).values("pk")
         return self.filter(published | models.Q(pk__in=mine))
 
@@ -281,7 +282,7 @@ class ProposedRevisionQuerySet(models.QuerySet):
             models.Q(status=ProposedRevision.Status.PENDING)
             | models.Q(decided_at__gte=since, status__in=ProposedRevision.DECIDED)
         )
-        if user.is_staff:
+        if roles.is_secretariat(user):
             mine |= models.Q(status=ProposedRevision.Status.PENDING)
         return self.filter(mine)
 

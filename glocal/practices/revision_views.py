@@ -8,6 +8,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib import roles
+
 from . import services
 from .access import get_practice_for_proposer, get_revision_for_decider, get_revision_for_viewer
 from .diffs import changes
@@ -47,7 +49,7 @@ def revision_propose(request: HttpRequest, slug: str) -> HttpResponse:
 @require_GET
 @login_required
 def revision_queue(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied
     proposals = ProposedRevision.objects.pending().select_related(
         "practice__municipality", "proposed_by"
@@ -59,7 +61,7 @@ def detail_context(proposal: ProposedRevision, user) -> dict:
     practice = proposal.practice
     current = services.snapshot(practice)
     base = services.base_snapshot(practice, proposal.base_version)
-    decide = user.is_staff and proposal.is_pending
+    decide = roles.is_secretariat(user) and proposal.is_pending
     return {"proposal": proposal, "practice": practice,
             "rows": changes(proposal, base=base, current=current),
             "form": RevisionDecisionForm() if decide else None}  # fmt: skip

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from glocal.lib import slugs
+from glocal.lib import roles, slugs
 from glocal.lib.three_way import merge_fields
 from glocal.members.languages import TranslateLater
 from glocal.members.models import User
@@ -195,7 +195,7 @@ def submit_practice(*, practice: Practice, user: User) -> Practice:
     practice.version += 1
     practice.save(update_fields=["status", "version", "updated_at"])
     record_revision(practice=practice, action=Revision.Action.SUBMITTED, user=user)
-    staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
+    staff = list(roles.secretariat_users().values_list("email", flat=True))
     transaction.on_commit(
         lambda: _notify(
             practice,
@@ -283,7 +283,7 @@ def propose_revision(
         base_version=practice.version if base_version is None else base_version,
     )  # fmt: skip
     record_revision(practice=practice, action=Revision.Action.PROPOSED, user=user)
-    staff = list(User.objects.filter(is_staff=True, is_active=True).values_list("email", flat=True))
+    staff = list(roles.secretariat_users().values_list("email", flat=True))
     subject = TranslateLater(gettext_lazy("Changes proposed to “%s”"), practice.title)
     transaction.on_commit(
         lambda: _notify_revision(proposal, staff, subject, kind=Kind.PRACTICE_SUBMITTED)

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib import roles
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.translations.reading import read_for
 
@@ -64,7 +65,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "related": related_practices(practice, themes),
         "can_edit": can_edit_practice(request.user, practice),
         "can_translate": can_translate_practice(request.user, practice),
-        "review_form": ReviewForm() if request.user.is_staff else None,
+        "review_form": ReviewForm() if roles.is_secretariat(request.user) else None,
     } | proposal_context(request.user, practice)
     return render(request, "practices/practice_detail.html", context)
 
@@ -75,7 +76,7 @@ def proposal_context(user, practice: Practice) -> dict:
     if not user.is_authenticated or practice.status != Status.PUBLISHED:
         return {}
     pending = practice.proposed_revisions.pending()
-    if user.is_staff:
+    if roles.is_secretariat(user):
         return {"proposals_waiting": list(pending.only("pk", "practice_id"))}
     if not can_propose_revision(user, practice):
         return {}
@@ -234,7 +235,7 @@ def attachment_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def review_queue(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied
     practices = (
         Practice.objects.filter(status=Status.SUBMITTED)
@@ -259,7 +260,7 @@ def practice_review(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def practice_history(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_practice_for_viewer(request, slug)
-    if not (request.user.is_staff or practice.created_by_id == request.user.pk
+    if not (roles.is_secretariat(request.user) or practice.created_by_id == request.user.pk
             or can_edit_practice(request.user, practice)
             or can_propose_revision(request.user, practice)):  # fmt: skip
         raise PermissionDenied

@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
+from glocal.lib import roles
+
 from .models import EvidenceFile, Indicator, Project, Prototype
 from .models_plan import Milestone
 
@@ -25,7 +27,7 @@ def get_evidence_for_viewer(request: HttpRequest, project_pk: int, pk: int) -> E
 def can_edit_project(user, project: Project) -> bool:
     if not user.is_authenticated:
         return False
-    return user.is_staff or project.municipality.memberships.filter(user=user).exists()
+    return roles.is_secretariat(user) or roles.represents(user, project.municipality)
 
 
 def get_project_for_editor(request: HttpRequest, pk: int) -> Project:
@@ -42,7 +44,7 @@ def get_prototype_for_viewer(request: HttpRequest, slug: str) -> Prototype:
 
 def get_prototype_for_editor(request: HttpRequest, slug: str | None = None) -> Prototype | None:
     """Only the secretariat writes prototypes; ``None`` slug means a new one."""
-    if not (request.user.is_authenticated and request.user.is_staff):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("Only the secretariat edits prototypes.")
     return get_object_or_404(Prototype, slug=slug) if slug else None
 
@@ -59,4 +61,4 @@ def get_milestone_for_editor(request: HttpRequest, project_pk: int, pk: int) -> 
 
 def can_record_measurement(user, project: Project) -> bool:
     """Through the API only the town's own representatives report figures."""
-    return user.is_authenticated and project.municipality.memberships.filter(user=user).exists()
+    return user.is_authenticated and roles.represents(user, project.municipality)

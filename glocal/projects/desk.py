@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from glocal.lib import roles
 from glocal.lib.desk import DeskItem
 
 from .models import Milestone, Project
@@ -17,7 +18,7 @@ LIMIT = 25
 def items_for(user) -> list[DeskItem]:
     today = timezone.localdate()
     items = late_milestones(user, today) + missing_updates(user, today)
-    if user.is_staff:
+    if roles.is_secretariat(user):
         items += late_projects(today)
     return items
 
@@ -25,7 +26,7 @@ def items_for(user) -> list[DeskItem]:
 def late_milestones(user, today) -> list[DeskItem]:
     late = (
         Milestone.objects.overdue(today)
-        .filter(project__municipality__memberships__user=user)
+        .filter(roles.represented_by(user, "project__municipality"))
         .select_related("project")
         .order_by("due_date", "pk")
         .distinct()
@@ -46,7 +47,7 @@ def late_milestones(user, today) -> list[DeskItem]:
 def missing_updates(user, today) -> list[DeskItem]:
     mine = (
         Project.objects.running()
-        .filter(municipality__memberships__user=user)
+        .filter(roles.represented_by(user, "municipality"))
         .distinct()
         .with_flags(today)
         .order_by("pk")

@@ -7,8 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.lib.dates import add_years
-from glocal.members.models import Municipality
 from glocal.practices.uploads import validate_upload
 from glocal.reference.models import Sdg
 from glocal.translations.forms import language_optional
@@ -71,10 +71,8 @@ class AdoptionForm(forms.ModelForm):
     def __init__(self, *args, user, source, **kwargs):
         super().__init__(*args, **kwargs)
         language_optional(self)
-        if not user.is_staff:
-            self.fields["municipality"].queryset = Municipality.objects.filter(
-                memberships__user=user
-            )
+        if not roles.is_secretariat(user):
+            self.fields["municipality"].queryset = roles.represented_towns(user)
         self.fields["municipality"].empty_label = None
         for name in ("start_date", "end_date"):
             self.fields[name].required = True

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib import roles
 from glocal.members.models import Municipality
 from glocal.practices.models import Practice
 from glocal.reference.models import Sdg, Theme
@@ -29,7 +30,7 @@ UPDATE_INTERVAL_DAYS = 30  # a running project is expected to post an update onc
 class PrototypeQuerySet(models.QuerySet):
     def visible_to(self, user) -> "PrototypeQuerySet":
         """Published prototypes for everyone; drafts only for the secretariat."""
-        if user.is_authenticated and user.is_staff:
+        if roles.is_secretariat(user):
             return self
         return self.filter(is_published=True)
 
@@ -101,21 +102,21 @@ class ProjectVisibility(models.TextChoices):
 class ProjectQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ProjectQuerySet":
         """Public projects for everyone, network ones when signed in, private ones at home."""
-        if user.is_authenticated and user.is_staff:
+        if roles.is_secretariat(user):
             return self
         if user.is_authenticated:
             return self.filter(
                 models.Q(visibility__in=[ProjectVisibility.PUBLIC, ProjectVisibility.NETWORK])
-                | models.Q(municipality__memberships__user=user)
+                | roles.represented_by(user, "municipality")
             ).distinct()
         return self.filter(visibility=ProjectVisibility.PUBLIC)
 
     def editable_by(self, user) -> "ProjectQuerySet":
         if not user.is_authenticated:
             return self.none()
-        if user.is_staff:
+        if roles.is_secretariat(user):
             return self
-        return self.filter(municipality__memberships__user=user).distinct()
+        return self.filter(roles.represented_by(user, "municipality")).distinct()
 
     def running(self) -> "ProjectQuerySet":
         return self.filter(status__in=[ProjectStatus.PLANNING, ProjectStatus.IMPLEMENTING])

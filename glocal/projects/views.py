@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib import roles
 from glocal.practices.access import get_practice_for_viewer
 from glocal.translations.languages import active_language
 from glocal.translations.reading import read_for, shown_translations
@@ -98,7 +99,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
     if status in ProjectStatus.values:
         projects = projects.filter(status=status)
     if request.GET.get("mine") and request.user.is_authenticated:
-        projects = projects.filter(municipality__memberships__user=request.user)
+        projects = projects.filter(roles.represented_by(request.user, "municipality"))
     page = Paginator(projects.order_by("-created_at", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -119,7 +120,7 @@ def adoption_source(request: HttpRequest):
 def project_adopt(request: HttpRequest) -> HttpResponse:
     """The guided flow: a town adapts a prototype or practice into its own project."""
     source = adoption_source(request)
-    if not (request.user.is_staff or request.user.memberships.exists()):
+    if not (roles.is_secretariat(request.user) or roles.is_representative(request.user)):
         raise PermissionDenied("Only a municipality's representatives start projects.")
     initial = {"title": source.title, "summary": source.summary}
     form = AdoptionForm(request.POST or None, user=request.user, source=source, initial=initial)

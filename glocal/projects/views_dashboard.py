@@ -15,6 +15,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from glocal.lib import roles
 from glocal.reference.models import Region
 
 from .access import get_prototype_for_viewer
@@ -26,7 +27,7 @@ DASHBOARD_FILTERS = ("status", "region", "prototype", "sdg")
 
 
 def require_secretariat(request: HttpRequest) -> None:
-    if not (request.user.is_authenticated and request.user.is_staff):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("The dashboard is for the secretariat.")
 
 

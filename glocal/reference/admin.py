@@ -3,14 +3,16 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from glocal.lib import roles
+
 from .models import Country, Place, Sdg, Theme
 
 
 class SecretariatPermissions:
-    """Active secretariat staff (``is_staff``) may do everything, without per-model grants."""
+    """The secretariat (``roles.is_secretariat``) may do everything, without per-model grants."""
 
     def _is_secretariat(self, request: HttpRequest) -> bool:
-        return request.user.is_active and request.user.is_staff
+        return roles.is_secretariat(request.user)
 
     def has_module_permission(self, request: HttpRequest) -> bool:
         return self._is_secretariat(request)

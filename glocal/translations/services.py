@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glocal.lib import roles
 from glocal.members.models import User
 
 from .languages import codes
@@ -50,7 +51,7 @@ def save_translations(
 @transaction.atomic
 def review_translations(*, obj: Translatable, language: str, user: User) -> int:
     """The secretariat marks one language version of ``obj`` as reviewed; returns the count."""
-    if not user.is_staff:
+    if not roles.is_secretariat(user):
         raise PermissionDenied("Only the secretariat reviews translations.")
     drafts = Translation.objects.of(obj).filter(language=language).drafts()
     return drafts.update(

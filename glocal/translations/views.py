@@ -17,6 +17,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from glocal.lib import roles
+
 from . import services
 from .forms import LanguageChoiceForm, TranslationForm
 from .languages import active_language, language_name
@@ -76,7 +78,7 @@ def _save_or_review(request: HttpRequest, obj: Translatable, language: str, form
     try:
         count = services.save_translations(
             obj=obj, language=language, texts=form.cleaned_data, user=request.user,
-            by_author=not request.user.is_staff,
+            by_author=not roles.is_secretariat(request.user),
         )  # fmt: skip
     except services.TranslationError as error:
         form.add_error(None, str(error))
@@ -89,7 +91,7 @@ def _save_or_review(request: HttpRequest, obj: Translatable, language: str, form
 @require_GET
 def review_queue(request: HttpRequest) -> HttpResponse:
     """Draft translations waiting for the secretariat, newest first."""
-    if not request.user.is_staff:
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("Only the secretariat reviews translations.")
     drafts = (
         Translation.objects.drafts()
