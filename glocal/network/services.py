@@ -310,7 +310,7 @@ def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
         "signed_by", "municipality"
     )
     for signature in signatures:
-        people = Signatory.objects.filter(municipality=signature.municipality).select_related(
+        people = Signatory.objects.active().filter(municipality=signature.municipality).select_related(
             "user"
         )
         recipients = {s.user.email for s in people} | (
@@ -374,7 +374,7 @@ def can_sign_for(user: User, municipality: Municipality) -> bool:
     return (
         user.is_authenticated
         and user.represents(municipality)
-        and Signatory.objects.filter(municipality=municipality, user=user).exists()
+        and Signatory.objects.active().filter(municipality=municipality, user=user).exists()
     )
 
 
@@ -390,7 +390,9 @@ def granting_towns_of(user: User):
     """The towns for which this person may authorise or revoke signatories."""
     if user.is_staff:
         return Municipality.objects.all()
-    return Municipality.objects.filter(memberships__user=user, signatories__user=user).distinct()
+    return Municipality.objects.filter(
+        memberships__user=user, signatories__user=user, signatories__revoked_at__isnull=True
+    ).distinct()
 
 
 @transaction.atomic
@@ -401,9 +403,13 @@ def grant_signatory(
         raise PermissionDenied("Only the secretariat or the town's signatories authorise.")
     if not person.represents(municipality):
         raise NetworkError(_("The signatory must be a representative of %s.") % municipality)
-    signatory, _created = Signatory.objects.get_or_create(
+    signatory, created = Signatory.objects.get_or_create(
         municipality=municipality, user=person, defaults={"title": title, "granted_by": granted_by}
     )
+    if not created and signatory.revoked_at is not None:
+        signatory.title, signatory.granted_by, signatory.revoked_at = title, granted_by, None
+        signatory.granted_at = timezone.now()
+        signatory.save(update_fields=["title", "granted_by", "revoked_at", "granted_at"])
     return signatory
 
 
@@ -411,7 +417,8 @@ def grant_signatory(
 def revoke_signatory(*, signatory: Signatory, revoked_by: User) -> None:
     if not can_grant_signatory(revoked_by, signatory.municipality):
         raise PermissionDenied("Only the secretariat or the town's signatories revoke.")
-    signatory.delete()
+    signatory.revoked_at = timezone.now()
+    signatory.save(update_fields=["revoked_at"])
 
 
 @transaction.atomic
