@@ -62,7 +62,10 @@ def erase(user: User) -> None:
         content_type=ContentType.objects.get_for_model(User), object_id=str(user.pk)
     ).update(object_repr=CLOSED_NAME, change_message="")
     user.email, user.full_name, user.first_name, user.last_name = (
-        closed_email(user), CLOSED_NAME, "", ""
+        closed_email(user),
+        CLOSED_NAME,
+        "",
+        "",
     )
     user.language = user.time_zone = ""
     user.is_active = user.is_staff = user.is_superuser = user.is_reviewer = False

@@ -124,7 +124,9 @@ class WrongPassword(Exception):
 
 
 @transaction.atomic
-def close_account(*, user: User, password: str | None = None, closed_by: User | None = None) -> None:
+def close_account(
+    *, user: User, password: str | None = None, closed_by: User | None = None
+) -> None:
     """Erase or anonymise everything personal about ``user`` in every app (each app's
     ``mydata.erase``); what they did for a town stays under the town's name.
 

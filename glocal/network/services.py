@@ -310,8 +310,10 @@ def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
         "signed_by", "municipality"
     )
     for signature in signatures:
-        people = Signatory.objects.active().filter(municipality=signature.municipality).select_related(
-            "user"
+        people = (
+            Signatory.objects.active()
+            .filter(municipality=signature.municipality)
+            .select_related("user")
         )
         recipients = {s.user.email for s in people} | (
             {signature.signed_by.email} if signature.signed_by else set()

@@ -23,7 +23,9 @@ def export(user) -> dict[str, list[dict]]:
 
 def erase(user) -> None:
     """Drafts without a town, which only the author could see, go; the rest stays."""
-    Practice.objects.filter(created_by=user, municipality__isnull=True, status=Status.DRAFT).delete()
+    Practice.objects.filter(
+        created_by=user, municipality__isnull=True, status=Status.DRAFT
+    ).delete()
     Practice.objects.filter(created_by=user).update(created_by=None)
     Revision.objects.filter(user=user).update(user=None)
     ProposedRevision.objects.filter(proposed_by=user).update(proposed_by=None)
