@@ -135,9 +135,13 @@ def change_preferences(request: HttpRequest, payload: PreferencesIn):
 
 
 TOKEN_OR_SESSION = [token_auth, django_auth]
-ZIP_RESPONSE = {"200": {"description": "my-data.json and one CSV per section",
-                        "content": {"application/zip": {"schema": {"type": "string",
-                                                                   "format": "binary"}}}}}  # fmt: skip
+ZIP_SCHEMA = {"schema": {"type": "string", "format": "binary"}}
+ZIP_RESPONSE = {
+    "200": {
+        "description": "my-data.json and one CSV per section",
+        "content": {"application/zip": ZIP_SCHEMA},
+    }
+}
 
 
 class CloseIn(Schema):

@@ -29,7 +29,8 @@ def export(user: User) -> dict[str, list[dict]]:
     ]
     invitations = [
         {"email": i.email, "role": i.role, "position": i.position, "created_at": i.created_at,
-         "accepted_at": i.accepted_at, "municipality": i.municipality.name if i.municipality else ""}
+         "accepted_at": i.accepted_at,
+         "municipality": i.municipality.name if i.municipality else ""}
         for i in Invitation.objects.filter(email__iexact=user.email).select_related("municipality")
     ]  # fmt: skip
     tokens = list(

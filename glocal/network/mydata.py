@@ -20,6 +20,10 @@ from .models import (
     WorkingGroup,
 )
 
+AUTHORED = [(Thread, "author"), (Post, "author"), (Post, "hidden_by"), (Update, "author"),
+            (Statement, "created_by"), (StatementVersion, "created_by"),
+            (WorkingGroup, "created_by")]  # fmt: skip
+
 
 def export(user) -> dict[str, list[dict]]:
     posts = Post.objects.filter(author=user).values("thread__title", "body", "created_at")
@@ -52,9 +56,7 @@ def erase(user) -> None:
     Post.mentions.through.objects.filter(user=user).delete()
     Signatory.objects.active().filter(user=user).update(revoked_at=timezone.now())
     Signature.objects.filter(signed_by=user).update(signed_by=None)
-    for model, field in [(Thread, "author"), (Post, "author"), (Post, "hidden_by"),
-                         (Update, "author"), (Statement, "created_by"),
-                         (StatementVersion, "created_by"), (WorkingGroup, "created_by")]:  # fmt: skip
+    for model, field in AUTHORED:
         model.objects.filter(**{field: user}).update(**{field: None})
     needles = identifiers(email=user.email, full_name=user.full_name)
     scrub_rows(Post.objects.all(), ["body"], needles)
