@@ -215,6 +215,18 @@ def test_deleting_a_person_in_the_admin_closes_the_account_and_keeps_their_recor
     assert (ilse.is_active, ilse.email) == (False, f"closed-{ilse.pk}@closed.invalid")
     assert Registration.objects.filter(user_id=ilse.pk).count() == 1
     assert Assignment.objects.filter(reviewer_id=ilse.pk).count() == 1
+    assert places_naming(["ilse.vandermeer@spilamberto.test", "Ilse Vandermeer"]) == []
+
+
+def test_closing_accounts_from_the_admin_list_keeps_the_other_people(
+    client, ilse, other_member, secretariat
+):
+    client.force_login(secretariat)
+    response = client.post(reverse("admin:members_user_changelist"),
+                           {"action": "close_accounts", "_selected_action": [ilse.pk]})  # fmt: skip
+    assert response.status_code == 302
+    assert list(User.objects.filter(is_active=False).values_list("pk", flat=True)) == [ilse.pk]
+    assert User.objects.get(pk=other_member.pk).email == "officer@zahle.test"
 
 
 def test_deleting_a_person_never_takes_others_records_with_them(ilse, ilse_did_everything):

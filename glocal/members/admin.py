@@ -78,6 +78,7 @@ class UserAdmin(SecretariatPermissions, BaseUserAdmin):
     # Deleting a person would take others' records with them (registrations, scores,
     # signatories are protected): "Delete" closes the account instead, as the person would.
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        """Only a superuser may close a superuser's account."""
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
@@ -91,13 +92,21 @@ class UserAdmin(SecretariatPermissions, BaseUserAdmin):
         """Nothing is deleted: the confirmation lists only the accounts to close."""
         return [str(obj) for obj in objs], {}, set(), []
 
+    def log_deletions(self, request: HttpRequest, queryset) -> None:
+        """A deletion entry would keep the person's name; ``close`` logs a change instead."""
+
+    def close(self, request: HttpRequest, user: User) -> None:
+        services.close_account(user=user, closed_by=request.user)
+        user.refresh_from_db()
+        self.log_change(request, user, [{"closed": {}}])
+
     def delete_model(self, request: HttpRequest, obj: User) -> None:
-        services.close_account(user=obj, closed_by=request.user)
+        self.close(request, obj)
         messages.info(request, _("The account is closed; the records of its towns are kept."))
 
     def delete_queryset(self, request: HttpRequest, queryset) -> None:
         for user in queryset:
-            services.close_account(user=user, closed_by=request.user)
+            self.close(request, user)
 
     @admin.action(description=_("Close the selected accounts"), permissions=["delete"])
     def close_accounts(self, request: HttpRequest, queryset) -> None:
