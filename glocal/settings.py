@@ -253,6 +253,13 @@ API_TOKEN_RATE = os.environ.get("GLOCAL_API_TOKEN_RATE", "600/min")
 # wrong passwords on one account never blocks another account's sign-in.
 ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/key,100/5m/ip"}
 
+# How long records kept only for practical reasons live, in days; /privacy/ states them and
+# `python manage.py apply_retention` (cron, once a day) deletes what is older.
+RETENTION_PENDING_INVITATION_DAYS = 90  # unused invitations, counted from when they were sent
+RETENTION_CANCELLED_REGISTRATION_DAYS = 365  # cancelled or declined event registrations
+RETENTION_UNUSED_TOKEN_DAYS = 365  # API tokens not used (or never used) for this long
+RETENTION_READ_NOTIFICATION_DAYS = 365  # notifications already read
+
 if not DEBUG:
     # Behind a TLS-terminating proxy, the header it sets says the request came over https
     # (empty: trust no header). Only name a header the proxy always overwrites.

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -92,3 +93,15 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """A refused form (CSRF) as a site page in the visitor's language, not Django's default."""
     logger.info("CSRF failure on %s: %s", request.path, reason)
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
+
+
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    """What is kept, why and for how long; the periods are the ones apply_retention uses."""
+    periods = {
+        "invitations": settings.RETENTION_PENDING_INVITATION_DAYS,
+        "registrations": settings.RETENTION_CANCELLED_REGISTRATION_DAYS,
+        "tokens": settings.RETENTION_UNUSED_TOKEN_DAYS,
+        "notifications": settings.RETENTION_READ_NOTIFICATION_DAYS,
+    }
+    return render(request, "privacy.html", {"days": periods})

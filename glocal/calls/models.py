@@ -339,7 +339,7 @@ class Assignment(models.Model):
         Application, on_delete=models.CASCADE, related_name="assignments"
     )
     reviewer = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="call_assignments"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="call_assignments"
     )
     conflict = models.BooleanField(_("declared a conflict of interest"), default=False)
     conflict_note = models.CharField(_("why"), max_length=300, blank=True)

@@ -4,10 +4,14 @@ from datetime import datetime
 from typing import Annotated
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.security import django_auth
 
+from glocal.members import services as members_services
 from glocal.members.api import READ_ERRORS, WRITE_ERRORS, PageQuery, token_auth
+from glocal.members.views_account import zip_response
 from glocal.notifications import services
 from glocal.notifications.access import get_notification_for_owner
 from glocal.notifications.models import FIXED_KINDS, Kind, Notification, deliveries_for
@@ -128,3 +132,38 @@ def change_preferences(request: HttpRequest, payload: PreferencesIn):
             400, f"Unknown kind, or a delivery it does not offer. Kinds: {known}."
         ) from None
     return preference_rows(request.user)
+
+
+TOKEN_OR_SESSION = [token_auth, django_auth]
+ZIP_SCHEMA = {"schema": {"type": "string", "format": "binary"}}
+ZIP_RESPONSE = {
+    "200": {
+        "description": "my-data.json and one CSV per section",
+        "content": {"application/zip": ZIP_SCHEMA},
+    }
+}
+
+
+class CloseIn(Schema):
+    password: Annotated[str, Field(min_length=1, max_length=4096)]
+
+
+class ClosedOut(Schema):
+    closed: bool
+
+
+@router.get("/me/data", auth=TOKEN_OR_SESSION, response=READ_ERRORS,
+            openapi_extra={"responses": ZIP_RESPONSE})  # fmt: skip
+def my_data(request: HttpRequest):
+    """Everything the network holds about the person, as a zip of JSON and CSV."""
+    return zip_response(request.user)
+
+
+@router.post("/me/close", auth=TOKEN_OR_SESSION, response={200: ClosedOut, **WRITE_ERRORS})
+def close_account(request: HttpRequest, payload: CloseIn):
+    """Close the person's account, confirmed with their password; the token stops working."""
+    try:
+        members_services.close_account(user=request.user, password=payload.password)
+    except members_services.WrongPassword:
+        raise HttpError(403, _("This is not your password; nothing was changed.")) from None
+    return {"closed": True}

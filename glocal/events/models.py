@@ -331,7 +331,7 @@ class Registration(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="event_registrations"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="event_registrations"
     )
     municipality = models.ForeignKey(
         Municipality, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",

@@ -152,20 +152,22 @@ def represented_by(user, town_field: str = "municipality") -> Q:
 
 
 def is_signatory(user, town) -> bool:
-    """An authorised signatory who still represents the town signs in its name."""
+    """An authorised signatory (a grant not revoked) who still represents the town signs in
+    its name."""
     if not represents(user, town):
         return False
     key = ("signatory", town.pk)
     cache = _cache(user)
     if key not in cache:
         grants = apps.get_model("network", "Signatory").objects
-        cache[key] = grants.filter(municipality=town, user=user).exists()
+        cache[key] = grants.filter(municipality=town, user=user, revoked_at__isnull=True).exists()
     return cache[key]
 
 
 def signatory_towns(user) -> QuerySet:
     """The towns for which this person is an authorised signatory and still a representative."""
-    return represented_towns(user).filter(signatories__user=user).distinct()
+    granted = {"signatories__user": user, "signatories__revoked_at__isnull": True}
+    return represented_towns(user).filter(**granted).distinct()
 
 
 # Experts

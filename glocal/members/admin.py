@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from glocal.lib import roles
 from glocal.reference.admin import SecretariatPermissions
 
+from . import services
 from .models import ApiToken, Invitation, Membership, Municipality, Need, User
 
 
@@ -67,12 +68,51 @@ class UserAdmin(SecretariatPermissions, BaseUserAdmin):
     ordering = ["email"]
     filter_horizontal = ["groups"]
     inlines = [MembershipInline]
+    actions = ["close_accounts"]
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         """Only a superuser may change a superuser (and so their password)."""
         if obj is not None and roles.is_superuser(obj) and not roles.is_superuser(request.user):
             return False
         return super().has_change_permission(request, obj)
+
+    # Deleting a person would take others' records with them (registrations, scores,
+    # signatories are protected): "Delete" closes the account instead, as the person would.
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        """Only a superuser may close a superuser's account."""
+        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request: HttpRequest) -> dict:
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def get_deleted_objects(self, objs, request: HttpRequest):
+        """Nothing is deleted: the confirmation lists only the accounts to close."""
+        return [str(obj) for obj in objs], {}, set(), []
+
+    def log_deletions(self, request: HttpRequest, queryset) -> None:
+        """A deletion entry would keep the person's name; ``close`` logs a change instead."""
+
+    def close(self, request: HttpRequest, user: User) -> None:
+        services.close_account(user=user, closed_by=request.user)
+        user.refresh_from_db()
+        self.log_change(request, user, [{"closed": {}}])
+
+    def delete_model(self, request: HttpRequest, obj: User) -> None:
+        self.close(request, obj)
+        messages.info(request, _("The account is closed; the records of its towns are kept."))
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        for user in queryset:
+            self.close(request, user)
+
+    @admin.action(description=_("Close the selected accounts"), permissions=["delete"])
+    def close_accounts(self, request: HttpRequest, queryset) -> None:
+        self.delete_queryset(request, queryset.filter(is_active=True))
+        messages.info(request, _("The accounts are closed; the records of their towns are kept."))
 
 
 @admin.register(Municipality)

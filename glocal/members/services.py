@@ -1,6 +1,7 @@
 """Writes about people and municipalities that touch several rows or send mail."""
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.urls import reverse
@@ -15,6 +16,7 @@ from glocal.notifications.services import notify
 from .forms import MunicipalityForm, posted_profile_values, profile_values
 from .languages import TranslateLater
 from .models import Invitation, Membership, Municipality, User
+from .personal_data import erase_everywhere
 
 
 class ProfileConflict(Exception):
@@ -117,3 +119,25 @@ def accept_invitation(
     invitation.save(update_fields=["accepted_at"])
     roles.forget(user)
     return user
+
+
+class WrongPassword(Exception):
+    """The person closing their own account did not confirm it with their password."""
+
+
+@transaction.atomic
+def close_account(
+    *, user: User, password: str | None = None, closed_by: User | None = None
+) -> None:
+    """Erase or anonymise everything personal about ``user`` in every app (each app's
+    ``mydata.erase``); what they did for a town stays under the town's name.
+
+    The person confirms with their password; the secretariat (``closed_by``) needs none.
+    Afterwards nobody can sign in to the account: it has no address, password or sessions.
+    """
+    user = User.objects.select_for_update().get(pk=user.pk)
+    if closed_by is None and not (password and user.check_password(password)):
+        raise WrongPassword
+    if closed_by is not None and not closed_by.is_secretariat:
+        raise PermissionDenied("Only the secretariat closes another person's account.")
+    erase_everywhere(user)

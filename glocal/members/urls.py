@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_account
 
 app_name = "members"
 urlpatterns = [
@@ -11,5 +11,7 @@ urlpatterns = [
     path("invitations/new/", views.invite, name="invite"),
     path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("profile/", views.profile, name="profile"),
+    path("profile/data/", views_account.my_data, name="my_data"),
+    path("profile/close/", views_account.close_account, name="close_account"),
     path("language/", views.choose_language, name="choose_language"),
 ]

@@ -108,7 +108,9 @@ def get_town_for_granter(request: HttpRequest, slug: str) -> Municipality:
 
 
 def get_signatory_for_granter(request: HttpRequest, pk: int) -> Signatory:
-    signatory = get_object_or_404(Signatory.objects.select_related("municipality", "user"), pk=pk)
+    signatory = get_object_or_404(
+        Signatory.objects.active().select_related("municipality", "user"), pk=pk
+    )
     if not can_grant_signatory(request.user, signatory.municipality):
         raise PermissionDenied("Only the secretariat or the town's signatories revoke.")
     return signatory

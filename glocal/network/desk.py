@@ -23,7 +23,7 @@ def items_for(user) -> list[DeskItem]:
 def statements_to_sign(user) -> list[DeskItem]:
     towns = {
         s.municipality_id: s.municipality
-        for s in Signatory.objects.filter(user=user).select_related("municipality")
+        for s in Signatory.objects.active().filter(user=user).select_related("municipality")
     }
     if not towns:
         return []

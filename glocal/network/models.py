@@ -201,7 +201,7 @@ class Report(models.Model):
 
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reports")
     reporter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     reason = models.CharField(_("what is wrong with it"), max_length=500)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -377,6 +377,12 @@ class StatementVersion(Translatable):
         return hashlib.sha256(text.encode()).hexdigest() if text is not None else None
 
 
+class SignatoryQuerySet(models.QuerySet):
+    def active(self) -> "SignatoryQuerySet":
+        """Authorisations in force; revoked ones stay as a record of who could sign when."""
+        return self.filter(revoked_at__isnull=True)
+
+
 class Signatory(models.Model):
     """A person authorised to sign statements on behalf of a municipality."""
 
@@ -384,13 +390,16 @@ class Signatory(models.Model):
         Municipality, on_delete=models.CASCADE, related_name="signatories"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signatory_for"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="signatory_for"
     )
     title = models.CharField(_("title or office"), max_length=150, blank=True)
     granted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     granted_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    objects = SignatoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality__name", "granted_at"]

@@ -299,8 +299,10 @@ def _ask_to_reconfirm(statement: Statement, version: StatementVersion) -> None:
         "signed_by", "municipality"
     )
     for signature in signatures:
-        people = Signatory.objects.filter(municipality=signature.municipality).select_related(
-            "user"
+        people = (
+            Signatory.objects.active()
+            .filter(municipality=signature.municipality)
+            .select_related("user")
         )
         recipients = {s.user.email for s in people} | (
             {signature.signed_by.email} if signature.signed_by else set()
@@ -373,9 +375,13 @@ def grant_signatory(
         raise PermissionDenied("Only the secretariat or the town's signatories authorise.")
     if not roles.represents(person, municipality):
         raise NetworkError(_("The signatory must be a representative of %s.") % municipality)
-    signatory, _created = Signatory.objects.get_or_create(
+    signatory, created = Signatory.objects.get_or_create(
         municipality=municipality, user=person, defaults={"title": title, "granted_by": granted_by}
     )
+    if not created and signatory.revoked_at is not None:
+        signatory.title, signatory.granted_by, signatory.revoked_at = title, granted_by, None
+        signatory.granted_at = timezone.now()
+        signatory.save(update_fields=["title", "granted_by", "revoked_at", "granted_at"])
     return signatory
 
 
@@ -383,7 +389,8 @@ def grant_signatory(
 def revoke_signatory(*, signatory: Signatory, revoked_by: User) -> None:
     if not can_grant_signatory(revoked_by, signatory.municipality):
         raise PermissionDenied("Only the secretariat or the town's signatories revoke.")
-    signatory.delete()
+    signatory.revoked_at = timezone.now()
+    signatory.save(update_fields=["revoked_at"])
 
 
 @transaction.atomic

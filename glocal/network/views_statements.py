@@ -215,7 +215,11 @@ def statement_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
 def signatories(request: HttpRequest) -> HttpResponse:
     """Who may sign for the towns this person represents (all towns for the secretariat)."""
     towns = services.drafting_towns_of(request.user).order_by("name")
-    grants = Signatory.objects.filter(municipality__in=towns).select_related("user", "municipality")
+    grants = (
+        Signatory.objects.active()
+        .filter(municipality__in=towns)
+        .select_related("user", "municipality")
+    )
     granting = services.granting_towns_of(request.user).order_by("name")
     context = {"grants": grants, "granting": granting,
                "granting_ids": {town.pk for town in granting}}  # fmt: skip
