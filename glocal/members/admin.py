@@ -80,7 +80,7 @@ class UserAdmin(SecretariatPermissions, BaseUserAdmin):
     # signatories are protected): "Delete" closes the account instead, as the person would.
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         """Only a superuser may close a superuser's account."""
-        if obj is not None and obj.is_superuser and not request.user.is_superuser:
+        if obj is not None and roles.is_superuser(obj) and not roles.is_superuser(request.user):
             return False
         return super().has_delete_permission(request, obj)
 

@@ -6,6 +6,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 
+from glocal.lib import roles
+
 from .models import ApiToken, Invitation, Membership, User
 
 CLOSED_NAME = "Former member"
@@ -20,7 +22,7 @@ def export(user: User) -> dict[str, list[dict]]:
     profile = {
         "email": user.email, "full_name": user.full_name, "first_name": user.first_name,
         "last_name": user.last_name, "language": user.language, "time_zone": user.time_zone,
-        "is_reviewer": user.is_reviewer, "is_secretariat": user.is_staff,
+        "is_reviewer": roles.is_reviewer(user), "is_secretariat": roles.is_secretariat(user),
         "date_joined": user.date_joined, "last_login": user.last_login,
     }  # fmt: skip
     memberships = [

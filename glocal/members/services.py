@@ -138,6 +138,6 @@ def close_account(
     user = User.objects.select_for_update().get(pk=user.pk)
     if closed_by is None and not (password and user.check_password(password)):
         raise WrongPassword
-    if closed_by is not None and not closed_by.is_secretariat:
+    if closed_by is not None and not roles.is_secretariat(closed_by):
         raise PermissionDenied("Only the secretariat closes another person's account.")
     erase_everywhere(user)
