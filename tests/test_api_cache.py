@@ -1,0 +1,81 @@
+"""Anonymous reads of the practice list are served from a stored answer, retired by writes."""
+# ruff: noqa: F811 (the showroom fixture is imported from the practices app)
+
+import pytest
+from django.core.cache import caches
+from django.test import Client
+
+from glocal.lib import ratelimit
+from glocal.members.models import ApiToken
+from glocal.practices.engine import bump_generation
+from glocal.practices.search import index_generation
+from glocal.practices.tests.conftest import make_practice, showroom  # noqa: F401
+
+
+@pytest.fixture(autouse=True)
+def page_cache(db, settings, monkeypatch):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = settings.CACHES | {
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "api-answer-tests",
+        }  # fmt: skip
+    }
+    caches["pages"].clear()
+    index_generation(max_age=0)
+    monkeypatch.setattr(ratelimit, "SYNC_SECONDS", 3600)  # counts written per batch only
+
+
+def test_a_stored_answer_equals_the_rendered_one_and_costs_no_query(
+    anonymous, showroom, django_assert_num_queries
+):
+    rendered = anonymous.get("/api/v1/practices", {"theme": "social-cohesion", "page_size": 1})
+    with django_assert_num_queries(0):
+        stored = Client().get("/api/v1/practices", {"theme": "social-cohesion", "page_size": 1})
+    assert stored.status_code == 200
+    assert stored["Content-Type"] == rendered["Content-Type"] == "application/json; charset=utf-8"
+    assert stored.json() == rendered.json()
+    assert stored.json()["count"] == 2
+
+
+def test_each_query_string_and_language_has_its_own_answer(anonymous, showroom):
+    everything = anonymous.get("/api/v1/practices").json()
+    one_theme = anonymous.get("/api/v1/practices", {"theme": "education"}).json()
+    assert (everything["count"], one_theme["count"]) == (3, 1)
+    french = anonymous.get("/api/v1/practices", HTTP_ACCEPT_LANGUAGE="fr").json()
+    labels = {i["value"]: i["label"] for i in french["facets"]["theme"]}
+    english = {i["value"]: i["label"] for i in everything["facets"]["theme"]}
+    assert labels["education"] != english["education"]
+
+
+def test_a_write_or_a_new_index_retires_the_stored_answer(anonymous, showroom, member):
+    assert anonymous.get("/api/v1/practices").json()["count"] == 3
+    make_practice("Summer Reading Club", summary="Books for every child.")
+    assert anonymous.get("/api/v1/practices").json()["count"] == 3  # stored
+    bump_generation()  # the task worker embedded it
+    index_generation(max_age=0)
+    assert anonymous.get("/api/v1/practices").json()["count"] == 4
+    make_practice("Winter Choir", summary="Songs in four languages.")
+    _, key = ApiToken.issue(member, "test")
+    patched = anonymous.patch("/api/v1/municipalities/spilamberto", {"capacities": "Choirs."},
+                              content_type="application/json",
+                              HTTP_AUTHORIZATION=f"Bearer {key}")  # fmt: skip
+    assert patched.status_code == 200
+    assert anonymous.get("/api/v1/practices").json()["count"] == 5
+
+
+def test_readers_with_a_token_are_answered_afresh(anonymous, showroom, member):
+    _, key = ApiToken.issue(member, "test")
+    anonymous.get("/api/v1/practices")
+    make_practice("Summer Reading Club", summary="Books for every child.")
+    fresh = anonymous.get("/api/v1/practices", HTTP_AUTHORIZATION=f"Bearer {key}").json()
+    assert fresh["count"] == 4
+
+
+def test_stored_answers_still_count_against_the_rate_limit(anonymous, showroom, monkeypatch):
+    from glocal.api import api
+
+    for throttle in api.throttle:
+        monkeypatch.setattr(throttle, "num_requests", 3)
+    codes = [anonymous.get("/api/v1/practices").status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
