@@ -79,3 +79,12 @@ def test_stored_answers_still_count_against_the_rate_limit(anonymous, showroom, 
         monkeypatch.setattr(throttle, "num_requests", 3)
     codes = [anonymous.get("/api/v1/practices").status_code for _ in range(5)]
     assert codes == [200, 200, 200, 429, 429]
+
+
+def test_a_token_records_its_last_use_at_most_once_a_minute(anonymous, showroom, member):
+    token, key = ApiToken.issue(member, "test")
+    anonymous.get("/api/v1/practices", HTTP_AUTHORIZATION=f"Bearer {key}")
+    first_use = ApiToken.objects.get(pk=token.pk).last_used_at
+    assert first_use is not None
+    anonymous.get("/api/v1/practices", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert ApiToken.objects.get(pk=token.pk).last_used_at == first_use
