@@ -88,3 +88,23 @@ def test_a_token_records_its_last_use_at_most_once_a_minute(anonymous, showroom,
     assert first_use is not None
     anonymous.get("/api/v1/practices", HTTP_AUTHORIZATION=f"Bearer {key}")
     assert ApiToken.objects.get(pk=token.pk).last_used_at == first_use
+
+
+def test_a_rendered_list_costs_the_same_queries_whatever_the_page_holds(
+    anonymous, showroom, monkeypatch
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        caches["pages"].clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert anonymous.get("/api/v1/practices", {"page_size": 50}).status_code == 200
+        return len(captured)
+
+    monkeypatch.setattr("glocal.practices.api.index_generation", lambda: 1)  # read once a second
+    queries()  # the worker reads its rate count once a minute
+    few = queries()
+    for n in range(12):
+        make_practice(f"Town Garden {n}", summary="Vegetables.", themes=["education"])
+    assert (few, queries()) == (15, 15)  # nine facets, the page, its count, four prefetches
