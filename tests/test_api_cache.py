@@ -108,3 +108,11 @@ def test_a_rendered_list_costs_the_same_queries_whatever_the_page_holds(
     for n in range(12):
         make_practice(f"Town Garden {n}", summary="Vegetables.", themes=["education"])
     assert (few, queries()) == (15, 15)  # nine facets, the page, its count, four prefetches
+
+
+def test_the_token_and_the_anonymous_throttles_use_the_configured_limits(settings):
+    from glocal.api import api
+
+    limits = {t.scope: (t.num_requests, t.duration) for t in api.throttle}
+    assert limits == {"anon": (120, 60), "token": (600, 60)}
+    assert (settings.API_ANONYMOUS_RATE, settings.API_TOKEN_RATE) == ("120/min", "600/min")

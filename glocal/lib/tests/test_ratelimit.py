@@ -98,14 +98,6 @@ def test_the_previous_window_weighs_by_what_is_left_of_it(workers):
     assert admitted == 90  # a quarter of the 120 still counts
 
 
-def test_the_token_and_the_anonymous_throttles_use_the_configured_limits(settings):
-    from glocal.api import api
-
-    limits = {t.scope: (t.num_requests, t.duration) for t in api.throttle}
-    assert limits == {"anon": (120, 60), "token": (600, 60)}
-    assert (settings.API_ANONYMOUS_RATE, settings.API_TOKEN_RATE) == ("120/min", "600/min")
-
-
 def test_adding_to_the_shared_count_returns_every_workers_total(shared_cache):
     cache = caches[shared_cache]
     key = f"test-add-{uuid.uuid4().hex}"
