@@ -1,6 +1,9 @@
 """Anonymous reads of the practice list are served from a stored answer, retired by writes."""
 # ruff: noqa: F811 (the showroom fixture is imported from the practices app)
 
+import os
+import uuid
+
 import pytest
 from django.core.cache import caches
 from django.test import Client
@@ -116,3 +119,39 @@ def test_the_token_and_the_anonymous_throttles_use_the_configured_limits(setting
     limits = {t.scope: (t.num_requests, t.duration) for t in api.throttle}
     assert limits == {"anon": (120, 60), "token": (600, 60)}
     assert (settings.API_ANONYMOUS_RATE, settings.API_TOKEN_RATE) == ("120/min", "600/min")
+
+
+@pytest.fixture(params=["database", "redis"])
+def counts_in(request, settings):
+    """Rate counts in the database cache (default) or in Redis, under a prefix of their own."""
+    if request.param == "redis":
+        import socket
+
+        try:
+            socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+        except OSError:
+            if os.environ.get("CI"):
+                pytest.fail("CI runs Redis on 127.0.0.1:6379; it did not answer")
+            pytest.skip("no Redis on 127.0.0.1:6379 on this machine; CI has one")
+        settings.CACHES = settings.CACHES | {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": "redis://127.0.0.1:6379/9",
+                "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            }  # fmt: skip
+        }
+    return request.param
+
+
+def test_token_reads_get_the_token_limit_on_either_cache(anonymous, showroom, member, counts_in,
+                                                         monkeypatch):  # fmt: skip
+    from glocal.api import api
+
+    for throttle in api.throttle:
+        monkeypatch.setattr(throttle, "num_requests", 8 if throttle.scope == "token" else 3)
+    _, key = ApiToken.issue(member, "test")
+    with_token = [anonymous.get("/api/v1/practices", HTTP_AUTHORIZATION=f"Bearer {key}").status_code
+                  for _ in range(10)]  # fmt: skip
+    without = [anonymous.get("/api/v1/practices").status_code for _ in range(5)]
+    assert with_token == [200] * 8 + [429] * 2
+    assert without == [200] * 3 + [429] * 2
