@@ -142,9 +142,13 @@ class SharedCounter:
         tally.shared, tally.pending, tally.synced_at = total, 0, now
 
     def forget_old(self, window: int) -> None:
+        """Past windows go; if the current one alone fills the table, so does every key (its
+        unwritten requests, at most a batch each, go uncounted: never a refusal)."""
         for key, tally in list(self.tallies.items()):
             if tally.window < window:
                 del self.tallies[key]
+        if len(self.tallies) >= MAX_TALLIES:
+            self.tallies.clear()
 
 
 def forget_every_count() -> None:

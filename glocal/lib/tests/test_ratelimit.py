@@ -103,3 +103,13 @@ def test_adding_to_the_shared_count_returns_every_workers_total(shared_cache):
     key = f"test-add-{uuid.uuid4().hex}"
     assert [add_to_shared(cache, key, n, 60) for n in (3, 4, 5)] == [3, 7, 12]
     cache.delete(key)
+
+
+def test_a_worker_keeps_a_bounded_table_of_keys(workers, monkeypatch):
+    import glocal.lib.ratelimit as ratelimit
+
+    monkeypatch.setattr(ratelimit, "MAX_TALLIES", 4)
+    first, _ = workers
+    for n in range(10):
+        assert first.hit(f"client-{n}", 120, MINUTE, START)
+    assert len(first.tallies) <= 4
