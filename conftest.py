@@ -22,6 +22,16 @@ def inline_background_work(settings):
 
 
 @pytest.fixture(autouse=True)
+def fresh_rate_counts():
+    """Each test starts with no request counted in this process (its cache rows roll back)."""
+    from glocal.lib.ratelimit import forget_every_count
+
+    forget_every_count()
+    yield
+    forget_every_count()
+
+
+@pytest.fixture(autouse=True)
 def english_until_asked():
     """A request in French must not leave French active for the next test's new content."""
     from django.utils import translation

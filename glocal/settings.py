@@ -92,6 +92,10 @@ MIDDLEWARE = [
     "glocal.lib.pagecache.WritesRetireCachedPagesMiddleware",
 ]
 
+# Benchmarks only (``bench_serve``): answers say how long their query took to embed.
+if env_bool("GLOCAL_BENCH_TIMING", False):
+    MIDDLEWARE.append("glocal.lib.benchtiming.embedding_time_header")
+
 ROOT_URLCONF = "glocal.urls"
 WSGI_APPLICATION = "glocal.wsgi.application"
 

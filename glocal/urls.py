@@ -8,6 +8,7 @@ from glocal.api import api
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/", api.urls),  # early: each API request is resolved without trying the pages
     path("privacy/", views.privacy, name="privacy"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -25,7 +26,6 @@ urlpatterns = [
     path("", include("glocal.desk.urls")),
     path("", include("glocal.opendata.urls")),
     path("", include("glocal.maps.urls")),
-    path("api/", api.urls),
 ]
 
 if settings.DEBUG:

@@ -16,6 +16,8 @@ import json
 import logging
 import os
 import threading
+import time
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -271,6 +273,18 @@ MODELS = {"e5": multilingual.MODEL_NAME, "minilm": MODEL_NAME}
 DEFAULT_MODEL = "e5"  # measured in docs/benchmarks.md: it finds practices in any language
 
 _lock = threading.Lock()
+# How long the last query of this request took to embed (read by the benchmark's header).
+query_embedding_ms: ContextVar[float | None] = ContextVar("query_embedding_ms", default=None)
+
+
+def embed_query(encoder, text: str) -> np.ndarray:
+    """One query's unit vector, its time kept in ``query_embedding_ms``."""
+    started = time.perf_counter()
+    vector = encoder.queries([text])[0]
+    query_embedding_ms.set((time.perf_counter() - started) * 1000)
+    return vector
+
+
 _encoders: dict[str, object] = {}
 _errors: dict[str, str] = {}
 

@@ -10,6 +10,7 @@ work (scheduled commands, the task worker) may leave stale, and ``0`` turns cach
 """
 
 import hashlib
+import json
 import re
 from collections.abc import Callable
 from functools import wraps
@@ -19,6 +20,8 @@ from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone, translation
+from ninja.responses import NinjaJSONEncoder
+from pydantic import BaseModel
 
 VERSION_KEY = "glocal:pages:version"
 TOKEN = re.compile(r'(?:name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")([A-Za-z0-9]{64})"')
@@ -79,6 +82,28 @@ def cached_for_anonymous(version: Callable[[], object] | None = None):
         return wrapper
 
     return decorate
+
+
+def json_for_anonymous(
+    request: HttpRequest,
+    schema: type[BaseModel],
+    build: Callable[[], object],
+    version: Callable[[], object] | None = None,
+) -> HttpResponse | object:
+    """An API read's answer, serialised once and kept like a page for anonymous readers.
+
+    Anyone else (a token, a session) gets ``build()`` back for the API to serialise as usual.
+    The key is the full path with its query and the language; writes retire it as they
+    retire pages. Called inside the operation, so the API's rate limits still count the read.
+    """
+    if not cacheable(request) or "Authorization" in request.headers:
+        return build()
+    key = page_key(request, ("api", version() if version else None))
+    if (body := page_store().get(key)) is None:
+        data = schema.model_validate(build()).model_dump()
+        body = json.dumps(data, cls=NinjaJSONEncoder)
+        page_store().set(key, body, settings.PAGE_CACHE_SECONDS)
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
 
 
 class WritesRetireCachedPagesMiddleware:

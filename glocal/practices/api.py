@@ -9,6 +9,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema, Status
 
+from glocal.lib.pagecache import json_for_anonymous
 from glocal.members.api import (
     NO_NUL,
     READ_ERRORS,
@@ -29,6 +30,7 @@ from .access import can_edit_practice, get_practice_for_viewer
 from .facets import FACETS, showroom
 from .forms import PracticeForm
 from .models import CostBand, Distinction, Practice
+from .search import index_generation
 
 FacetText = Annotated[str, Field(max_length=60, pattern=NO_NUL)]
 FacetNumber = Annotated[int, Field(ge=0, le=9999)]
@@ -166,6 +168,11 @@ router = Router(tags=["practices"])
 @router.get("", response={200: PracticePage, **READ_ERRORS})
 def list_practices(request: HttpRequest, filters: Query[PracticeQuery]):
     api_user(request)
+    return json_for_anonymous(request, PracticePage, lambda: practice_page(filters),
+                              version=index_generation)  # fmt: skip
+
+
+def practice_page(filters: PracticeQuery) -> dict:
     practices, groups = showroom(
         Practice.objects.published(), filters.q or "", filters.facet_params(), None
     )  # fmt: skip

@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from glocal.lib import retrieval
-from glocal.lib.embeddings import active_model_name, encoder_status, get_encoder
+from glocal.lib.embeddings import active_model_name, embed_query, encoder_status, get_encoder
 
 from .index import TEXT_FIELDS, Snapshot, build_snapshot, practice_document, with_changes
 from .models import Practice, PracticeVector, SearchIndexState
@@ -233,7 +233,7 @@ class SearchEngine:
         encoder = get_encoder()
         if encoder is None or snapshot.main.vectors is None and snapshot.delta is None:
             return None
-        return encoder.queries([q])[0]
+        return embed_query(encoder, q)
 
     @staticmethod
     def dense_hits(segment, query, allowed, expected, candidates: int = DENSE_CANDIDATES):

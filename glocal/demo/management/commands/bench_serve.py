@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,9 +69,14 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=2, help="alternating wrk runs")
         parser.add_argument("--connections", type=int, default=4, help="wrk connections")
         parser.add_argument("--port", type=int, default=8191)
+        parser.add_argument("--pages", default=",".join(PAGES), help="page names, comma-separated")
         parser.add_argument("--prepare", default="", help="internal: grow this database")
+        parser.add_argument("--encoder-only", type=int, default=0,
+                            help="internal: embed this many queries in this process")  # fmt: skip
 
     def handle(self, *args, **options):
+        if options["encoder_only"]:
+            return self.stdout.write(json.dumps(standalone_embedding(options["encoder_only"])))
         if options["prepare"]:
             return self.stdout.write(json.dumps(prepare(*parse_size(options["prepare"]))))
         if connection.vendor != "sqlite" or not Event.objects.filter(slug=CONFERENCE).exists():
@@ -112,7 +118,9 @@ def production_env(**extra: str) -> dict:
     return os.environ | {
         "GLOCAL_DEBUG": "0", "GLOCAL_SECRET_KEY": SECRET, "GLOCAL_SSL_REDIRECT": "0",
         "GLOCAL_ALLOWED_HOSTS": "127.0.0.1,localhost", "GLOCAL_LOG_LEVEL": "WARNING",
-        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "GLOCAL_BENCH_TIMING": "1",
+        # The limiter still counts every API request; the limit is set out of wrk's reach.
+        "GLOCAL_API_ANONYMOUS_RATE": "100000000/min",
         "PYTHONPATH": str(settings.BASE_DIR),  # this checkout, whatever the venv points to
     } | extra  # fmt: skip
 
@@ -138,7 +146,12 @@ def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> li
         with serving(env, port, "glocal.wsgi:application", log), \
              serving(env, bare_port, "bare_django:application", log):  # fmt: skip
             rows = []
+            if "search_two_words" in options["pages"].split(","):
+                rows.append({"size": size, "practices": info["practices"],
+                             **embedding_times(port, env, options["requests"])})  # fmt: skip
             for name, path in PAGES.items():
+                if name not in options["pages"].split(","):
+                    continue
                 url = f"http://127.0.0.1:{port}{path.format(practice=info['practice'])}"
                 cookie = f"sessionid={info['session']}" if name in STAFF_PAGES else ""
                 row = {"size": size, "practices": info["practices"], "page": name,
@@ -225,11 +238,50 @@ def wrk(url: str, cookie: str, options: dict) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
+def queries(count: int) -> list[str]:
+    """Different queries, so that nothing (no page, no remembered vector) spares the encoder."""
+    return [f"youth participation {n} {time.time_ns()}" for n in range(count)]
+
+
+def standalone_embedding(count: int) -> dict:
+    """The encoder alone in a process like a worker (same env): p50 of ``count`` queries."""
+    from glocal.lib.embeddings import embed_query, get_encoder, query_embedding_ms
+
+    encoder = get_encoder()
+    timings = []
+    for text in queries(6) + queries(count):
+        embed_query(encoder, text)
+        timings.append(query_embedding_ms.get())
+    return {"p50_ms": round(statistics.median(timings[6:]), 2)}
+
+
+def embedding_times(port: int, env: dict, count: int) -> dict:
+    """A query's embedding time inside a serving worker (the benchmark's header) beside the
+    standalone encoder's, measured right after in a process with the same settings."""
+    inside = []
+    for text in queries(6) + queries(count):
+        url = f"http://127.0.0.1:{port}/practices/?" + urllib.parse.urlencode({"q": text})
+        with urllib.request.urlopen(url, timeout=60) as response:
+            response.read()
+            inside.append(float(response.headers["X-Glocal-Embed-Ms"]))
+    alone = subprocess.run([sys.executable, "manage.py", "bench_serve", "--encoder-only",
+                            str(count)], env=env, cwd=settings.BASE_DIR, check=True,
+                           capture_output=True, text=True)  # fmt: skip
+    standalone = json.loads(alone.stdout.strip().splitlines()[-1])["p50_ms"]
+    worker = round(statistics.median(inside[6:]), 2)
+    return {"page": "query_embedding", "worker_p50_ms": worker, "standalone_p50_ms": standalone,
+            "worker_over_standalone": round(worker / standalone, 2),
+            "within_1_5x": worker <= 1.5 * standalone}  # fmt: skip
+
+
 def summary(rows: list[dict]) -> dict:
+    embedding = [r["within_1_5x"] for r in rows if r["page"] == "query_embedding"]
+    rows = [r for r in rows if r["page"] != "query_embedding"]
     loaded = [r for r in rows if "ratio" in r]
     return {
         "database": "sqlite", "gunicorn_workers": 2, "cpus": os.cpu_count(),
         "worst_ratio": min((r["ratio"] for r in loaded), default=None),
+        "embedding_within_1_5x": all(embedding) if embedding else None,
         "worst_p95_ms": {size: max(r["p95_ms"] for r in rows if r["size"] == size)
                          for size in dict.fromkeys(r["size"] for r in rows)},
     }  # fmt: skip
