@@ -53,7 +53,7 @@ class Column:
     def tally(self, rows: np.ndarray) -> np.ndarray:
         """How many of the rows in the boolean mask ``rows`` hold each code."""
         if self.members is not None:
-            return self.members[rows].sum(axis=0)
+            return np.count_nonzero(self.members[rows], axis=0)
         return np.bincount(self.codes[rows], minlength=len(self.pairs))
 
 
@@ -80,19 +80,30 @@ class FacetTable:
         return np.array([self.row_of[pk] for pk in ids if pk in self.row_of], dtype=np.int64)
 
 
-def read_column(facet: Facet, ids: np.ndarray, row_of: dict[int, int], rows) -> Column:
-    """A column from (pk, value, label) rows; ``rows`` of a single-valued facet follow ``ids``."""
-    code_of: dict[tuple, int] = {}
-    if not facet.many:
-        codes = np.array([code_of.setdefault((value, label), len(code_of))
-                          for _, value, label in rows], dtype=np.int32)  # fmt: skip
-        return Column(pairs=list(code_of), codes=codes)
-    cells = [(row_of[pk], code_of.setdefault((value, label), len(code_of)))
-             for pk, value, label in rows if value is not None and pk in row_of]  # fmt: skip
-    members = np.zeros((len(ids), len(code_of)), dtype=bool)
-    if cells:
-        members[tuple(np.array(cells).T)] = True
-    return Column(pairs=list(code_of), members=members)
+def single_column(values: list, labels: list) -> Column:
+    pairs = list(zip(values, labels, strict=True))
+    code_of = {pair: code for code, pair in enumerate(dict.fromkeys(pairs))}
+    codes = np.fromiter(map(code_of.__getitem__, pairs), dtype=np.int32, count=len(pairs))
+    return Column(pairs=list(code_of), codes=codes)
+
+
+def many_column(facet: Facet, ids: np.ndarray) -> Column:
+    """Read from the link table (practice id, value, label), joined to the small values' table."""
+    (relation, value), label = facet.field.split("__"), facet.label_field.split("__")[1]
+    field = Practice._meta.get_field(relation)
+    target, through = field.m2m_reverse_field_name(), field.remote_field.through.objects
+    links = list(through.values_list(field.m2m_field_name(), f"{target}__{value}",
+                                     f"{target}__{label}"))  # fmt: skip
+    column = single_column([(v, name) for _, v, name in links], [None] * len(links))
+    column.pairs = [pair for pair, _ in column.pairs]
+    members = np.zeros((len(ids), len(column.pairs)), dtype=bool)
+    if len(ids) and links:
+        practices = np.fromiter((pk for pk, *_ in links), dtype=np.int64, count=len(links))
+        by_id = np.argsort(ids)
+        at = np.minimum(np.searchsorted(ids, practices, sorter=by_id), len(ids) - 1)
+        held = ids[by_id[at]] == practices  # links of practices not published are dropped
+        members[by_id[at[held]], column.codes[held]] = True
+    return Column(pairs=column.pairs, members=members)
 
 
 def build_table(generation: int) -> FacetTable:
@@ -100,18 +111,18 @@ def build_table(generation: int) -> FacetTable:
     read_at, published = timezone.now(), Practice.objects.published()
     single = [f for f in FACETS if not f.many]
     annotations = {f.field: f.annotate() for f in single if f.annotate}
-    columns = list(dict.fromkeys(c for f in single for c in (f.field, f.label_field) if c))
-    rows = list(published.annotate(**annotations).order_by(*ORDER).values_list("pk", *columns))
-    ids = np.array([row[0] for row in rows], dtype=np.int64)
-    row_of = {pk: i for i, pk in enumerate(ids.tolist())}
+    names = list(dict.fromkeys(c for f in single for c in (f.field, f.label_field) if c))
+    rows = published.annotate(**annotations).order_by(*ORDER).values_list("pk", *names)
+    columns = dict(zip(["pk", *names], zip(*rows, strict=True), strict=True)) if rows else {}
+    ids = np.array(columns.get("pk", ()), dtype=np.int64)
     table = {}
     for facet in FACETS:
         if facet.many:
-            pairs = published.order_by().values_list("pk", facet.field, facet.label_field)
+            table[facet.param] = many_column(facet, ids)
         else:
-            at = [1 + columns.index(c) for c in (facet.field, facet.label_field or facet.field)]
-            pairs = [(row[0], row[at[0]], row[at[1]]) for row in rows]
-        table[facet.param] = read_column(facet, ids, row_of, pairs)
+            values = columns.get(facet.field, ())
+            table[facet.param] = single_column(values, columns.get(facet.label_field, values))
+    row_of = {pk: row for row, pk in enumerate(ids.tolist())}
     return FacetTable(generation, read_at, time.monotonic(), ids, table, row_of)
 
 
@@ -194,22 +205,22 @@ def facet_ranked(table: FacetTable, ids: list[int], params: QueryDict, sort: tup
     rows = rows[passing[rows]]
     if sort:
         rows = rows[np.argsort(table.rank(sort)[rows], kind="stable")]
-    return table.ids[rows].tolist(), groups
+    return table.ids[rows], groups
 
 
 def facet_all(table: FacetTable, params: QueryDict, sort: tuple | None):
     """Every published practice passing the facets, in the showroom's order (or ``sort``)."""
     passing, groups = counted(table, params, np.ones(len(table.ids), dtype=bool))
     if not sort:
-        return table.ids[passing].tolist(), groups
+        return table.ids[passing], groups
     order = np.argsort(table.rank(sort), kind="stable")
-    return table.ids[order[passing[order]]].tolist(), groups
+    return table.ids[order[passing[order]]], groups
 
 
 class RankedPractices:
     """Practice ids in order whose cards are fetched a page at a time (for Paginator)."""
 
-    def __init__(self, ids: list[int]):
+    def __init__(self, ids: np.ndarray):
         self.ids = ids
 
     def count(self) -> int:
@@ -218,7 +229,7 @@ class RankedPractices:
     __len__ = count
 
     def __getitem__(self, window: slice) -> list[Practice]:
-        page_ids = self.ids[window]
+        page_ids = [int(pk) for pk in self.ids[window]]
         cards = Practice.objects.for_cards().in_bulk(page_ids)
         return [cards[pk] for pk in page_ids if pk in cards]
 
@@ -258,4 +269,4 @@ def related_practices(pk: int, theme_slugs: list[str], sdg_numbers: list[int], c
     if not len(rows):
         return []
     rows = rows[np.lexsort((table.rank(("title",))[rows], -shared[rows]))][:count]
-    return RankedPractices(table.ids[rows].tolist())[:]
+    return RankedPractices(table.ids[rows])[:]

@@ -68,6 +68,9 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=2, help="alternating wrk runs")
         parser.add_argument("--connections", type=int, default=4, help="wrk connections")
         parser.add_argument("--port", type=int, default=8191)
+        parser.add_argument(
+            "--keep", default="", help="folder keeping grown databases for later runs"
+        )
         parser.add_argument("--prepare", default="", help="internal: grow this database")
 
     def handle(self, *args, **options):
@@ -128,11 +131,7 @@ def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> li
         source.close()
         target.close()
         env = env | {"DATABASE_URL": f"sqlite:///{copy}"}
-        grown = subprocess.run(
-            [sys.executable, "manage.py", "bench_serve", "--prepare", size],
-            env=env, cwd=settings.BASE_DIR, check=True, capture_output=True, text=True,
-        )  # fmt: skip
-        info = json.loads(grown.stdout.strip().splitlines()[-1])
+        info = grown(copy, size, env, Path(options["keep"]) if options["keep"] else None)
         port, bare_port = options["port"], options["port"] + 1
         log = Path(folder) / "gunicorn.log"
         with serving(env, port, "glocal.wsgi:application", log), \
@@ -147,6 +146,25 @@ def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> li
                     row |= alternating(url, cookie, f"http://127.0.0.1:{bare_port}/", options)
                 rows.append(row)
         return rows
+
+
+def grown(copy: Path, size: str, env: dict, keep: Path | None) -> dict:
+    """Grow the copy to ``size``; with ``keep``, reuse (or keep) a grown database there."""
+    kept, info = (keep / f"{size}.sqlite3", keep / f"{size}.json") if keep else (None, None)
+    if kept and kept.exists() and info.exists():
+        shutil.copyfile(kept, copy)
+        return json.loads(info.read_text())
+    output = subprocess.run(
+        [sys.executable, "manage.py", "bench_serve", "--prepare", size],
+        env=env, cwd=settings.BASE_DIR, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    result = json.loads(output.strip().splitlines()[-1])
+    if kept:
+        keep.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(copy) as source, sqlite3.connect(kept) as target:
+            source.backup(target)
+        info.write_text(json.dumps(result))
+    return result
 
 
 @contextmanager
