@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -68,6 +69,7 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=2, help="alternating wrk runs")
         parser.add_argument("--connections", type=int, default=4, help="wrk connections")
         parser.add_argument("--port", type=int, default=8191)
+        parser.add_argument("--pages", default=",".join(PAGES), help="names of the pages measured")
         parser.add_argument(
             "--keep", default="", help="folder keeping grown databases for later runs"
         )
@@ -86,9 +88,10 @@ class Command(BaseCommand):
         loaded = set(filter(None, options["throughput_at"].split(",")))
         rows = []
         for size in options["sizes"].split(","):
-            rows += measure_size(size, env, options, throughput=size in loaded)
-        for row in rows:
-            self.stdout.write(json.dumps(row))
+            for row in measure_size(size, env, options, throughput=size in loaded):
+                self.stdout.write(json.dumps(row))  # as measured: a later failure keeps it
+                self.stdout.flush()
+                rows.append(row)
         self.stdout.write(json.dumps(summary(rows)))
 
 
@@ -120,7 +123,7 @@ def production_env(**extra: str) -> dict:
     } | extra  # fmt: skip
 
 
-def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> list[dict]:
+def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> Iterator[dict]:
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         copy = Path(folder) / "bench.sqlite3"
         source, target = (
@@ -136,16 +139,14 @@ def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> li
         log = Path(folder) / "gunicorn.log"
         with serving(env, port, "glocal.wsgi:application", log), \
              serving(env, bare_port, "bare_django:application", log):  # fmt: skip
-            rows = []
-            for name, path in PAGES.items():
-                url = f"http://127.0.0.1:{port}{path.format(practice=info['practice'])}"
+            for name in options["pages"].split(","):
+                url = f"http://127.0.0.1:{port}{PAGES[name].format(practice=info['practice'])}"
                 cookie = f"sessionid={info['session']}" if name in STAFF_PAGES else ""
                 row = {"size": size, "practices": info["practices"], "page": name,
                        **one_client(url, cookie, options["requests"])}  # fmt: skip
                 if throughput:
                     row |= alternating(url, cookie, f"http://127.0.0.1:{bare_port}/", options)
-                rows.append(row)
-        return rows
+                yield row
 
 
 def grown(copy: Path, size: str, env: dict, keep: Path | None) -> dict:
