@@ -15,10 +15,13 @@ def inline_background_work(settings):
         0  # tests that cache pages turn it on (practices' test_page_cache)
     )
     from glocal.practices.engine import engine
+    from glocal.practices.showroom import tables
 
     engine.forget()
+    tables.forget()
     yield
     engine.forget()
+    tables.forget()
 
 
 @pytest.fixture(autouse=True)

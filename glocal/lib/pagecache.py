@@ -24,8 +24,8 @@ from ninja.responses import NinjaJSONEncoder
 from pydantic import BaseModel
 
 VERSION_KEY = "glocal:pages:version"
-TOKEN = re.compile(r'(?:name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")([A-Za-z0-9]{64})"')
-PLACEHOLDER = "\x00csrf\x00"
+TOKEN = re.compile(rb'(?:name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")([A-Za-z0-9]{64})"')
+PLACEHOLDER = b"\x00csrf\x00"
 PRIVATE_COOKIES = ("sessionid", "messages")
 
 
@@ -54,7 +54,7 @@ def page_key(request: HttpRequest, version: object) -> str:
     htmx = (request.headers.get("HX-Request", ""), request.headers.get("HX-Target", ""))
     parts = [page_store().get_or_set(VERSION_KEY, 1, None), version, request.get_full_path(),
              translation.get_language(), timezone.get_current_timezone_name(), htmx]  # fmt: skip
-    return "glocal:page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return "glocal:pagebytes:" + hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
 def cached_for_anonymous(version: Callable[[], object] | None = None):
@@ -67,12 +67,12 @@ def cached_for_anonymous(version: Callable[[], object] | None = None):
                 return view(request, *args, **kwargs)
             key = page_key(request, version() if version else None)
             if (stored := page_store().get(key)) is not None:
-                body, content_type = stored
-                return HttpResponse(body.replace(PLACEHOLDER, get_token(request)),
+                body, content_type = stored  # bytes: no decoding, encoding, wide-string copy
+                return HttpResponse(body.replace(PLACEHOLDER, get_token(request).encode()),
                                     content_type=content_type)  # fmt: skip
             response = view(request, *args, **kwargs)
             if response.status_code == 200 and not response.streaming and not response.cookies:
-                body = response.content.decode(response.charset)
+                body = response.content
                 if token := TOKEN.search(body):
                     body = body.replace(token.group(1), PLACEHOLDER)
                 stored = (body, response["Content-Type"])

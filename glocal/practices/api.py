@@ -27,10 +27,11 @@ from glocal.translations.api import TranslatedOut, all_translations
 
 from . import services
 from .access import can_edit_practice, get_practice_for_viewer
-from .facets import FACETS, showroom
+from .facets import FACETS
 from .forms import PracticeForm
 from .models import CostBand, Distinction, Practice
 from .search import index_generation
+from .showroom import showroom
 
 FacetText = Annotated[str, Field(max_length=60, pattern=NO_NUL)]
 FacetNumber = Annotated[int, Field(ge=0, le=9999)]
@@ -173,9 +174,7 @@ def list_practices(request: HttpRequest, filters: Query[PracticeQuery]):
 
 
 def practice_page(filters: PracticeQuery) -> dict:
-    practices, groups = showroom(
-        Practice.objects.published(), filters.q or "", filters.facet_params(), None
-    )  # fmt: skip
+    practices, groups = showroom(filters.q or "", filters.facet_params(), None)
     results = list(practices[filters.window()])
     prefetch_related_objects(results, all_translations())
     facets = {

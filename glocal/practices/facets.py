@@ -4,7 +4,6 @@ Counting a facet under every filter but its own keeps all of its values visible,
 choices within one facet combine with OR and different facets combine with AND.
 """
 
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from glocal.members.models import POPULATION_BAND_LIMITS, PopulationBand
 from glocal.reference.models import Region, country_name
 
-from .models import CostBand, Distinction, Practice
-from .search import WORD, database_search, ranked_ids
+from .models import CostBand, Distinction
 
 
 def population_band_expression() -> Case:
@@ -148,88 +146,3 @@ def apply_facets(queryset: QuerySet, params: QueryDict) -> tuple[QuerySet, list[
         items = facet.counts(queryset.filter(*others), selections[facet.param])
         groups.append({"facet": facet, "items": items, "active": bool(selections[facet.param])})
     return filtered, groups
-
-
-def facet_ranked(queryset: QuerySet, ids: list[int], params: QueryDict):
-    """``apply_facets`` for a ranked result: ids kept in rank order, counts in Python.
-
-    The facet values of the ranked practices are read once (one query for the single-valued
-    facets, one per many-valued facet) instead of filtering by the id list in every count.
-    """
-    table = facet_table(queryset, ids)
-    selections = {f.param: f.selected(params) for f in FACETS}
-    passing = {
-        facet.param: {pk for pk, pairs in table[facet.param].items()
-                      if any(str(value) in values for value, _ in pairs)}
-        for facet in FACETS if (values := selections[facet.param])
-    }  # fmt: skip
-    present = table["_present"]
-    filtered = [pk for pk in ids if pk in present and all(pk in s for s in passing.values())]
-    groups = []
-    for facet in FACETS:
-        others = [s for param, s in passing.items() if param != facet.param]
-        tally = Counter(
-            pair for pk, pairs in table[facet.param].items()
-            if all(pk in s for s in others) for pair in set(pairs)
-        )  # fmt: skip
-        label = facet.label_field or facet.field
-        rows = [{facet.field: value, label: name, "n": n} for (value, name), n in tally.items()]
-        items = facet.items(rows, selections[facet.param])
-        groups.append({"facet": facet, "items": items, "active": bool(selections[facet.param])})
-    return filtered, groups
-
-
-def facet_table(queryset: QuerySet, ids: list[int]) -> dict[str, dict[int, list[tuple]]]:
-    """Facet param → practice id → its (value, label) pairs, for the practices in ``ids``."""
-    chosen = queryset.filter(pk__in=ids).order_by()
-    table = defaultdict(lambda: defaultdict(list))
-    single = [f for f in FACETS if not f.many]
-    annotations = {f.field: f.annotate() for f in single if f.annotate}
-    columns = {c for f in single for c in (f.field, f.label_field) if c}
-    for row in chosen.annotate(**annotations).values("pk", *columns):
-        table["_present"][row["pk"]] = []
-        for facet in single:
-            label = row[facet.label_field] if facet.label_field else row[facet.field]
-            table[facet.param][row["pk"]].append((row[facet.field], label))
-    for facet in (f for f in FACETS if f.many):
-        for pk, value, label in chosen.values_list("pk", facet.field, facet.label_field):
-            if pk in table["_present"]:
-                table[facet.param][pk].append((value, label))
-    return table
-
-
-class RankedPractices:
-    """Practice ids in rank order whose cards are fetched a page at a time (for Paginator)."""
-
-    def __init__(self, ids: list[int]):
-        self.ids = ids
-
-    def count(self) -> int:
-        return len(self.ids)
-
-    __len__ = count
-
-    def __getitem__(self, window: slice) -> list[Practice]:
-        page_ids = self.ids[window]
-        cards = Practice.objects.for_cards().in_bulk(page_ids)
-        return [cards[pk] for pk in page_ids if pk in cards]
-
-
-def showroom(queryset: QuerySet, q: str, params: QueryDict, sort: tuple | None):
-    """Practices of the showroom matching ``q`` and the facets, with the facet groups.
-
-    A ranked search is filtered and counted once in Python over its ids; the list is
-    either a queryset (no search, or a chosen sort) or ranked ids fetched page by page.
-    """
-    searching = bool(WORD.search(q or ""))
-    ids = ranked_ids(q) if searching else None
-    if ids is None:
-        practices = database_search(queryset, q) if searching else queryset
-        practices, groups = apply_facets(practices, params)
-        if sort or not q:
-            practices = practices.order_by(*(sort or ("-published_at", "title")))
-        return practices.for_cards(), groups
-    ids, groups = facet_ranked(queryset, ids, params)
-    if sort:
-        return queryset.filter(pk__in=ids).order_by(*sort).for_cards(), groups
-    return RankedPractices(ids), groups

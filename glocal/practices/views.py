@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -21,10 +20,10 @@ from .access import (
     get_practice_for_reviewer,
     get_practice_for_viewer,
 )
-from .facets import showroom
 from .forms import AttachmentForm, PracticeForm, ReviewForm, form_values
 from .models import Practice, Revision, Status
 from .search import index_generation
+from .showroom import related_practices, showroom
 
 SORTS = {
     "newest": ("-published_at", "title"),
@@ -39,9 +38,7 @@ PAGE_SIZE = 20
 def practice_list(request: HttpRequest) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:200]
     sort = request.GET.get("sort", "")
-    practices, facet_groups = showroom(
-        Practice.objects.published(), q, request.GET, SORTS.get(sort)
-    )  # fmt: skip
+    practices, facet_groups = showroom(q, request.GET, SORTS.get(sort))
     page = Paginator(practices, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"page": page, "q": q, "facet_groups": facet_groups, "sort": sort,
                "filtered": any(g["active"] for g in facet_groups)}  # fmt: skip
@@ -56,13 +53,15 @@ def practice_list(request: HttpRequest) -> HttpResponse:
 def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_practice_for_viewer(request, slug)
     read_for(request, practice)
-    themes = list(practice.themes.all())
+    themes, sdgs = list(practice.themes.all()), list(practice.sdgs.all())
     context = {
         "practice": practice,
         "themes": themes,
-        "sdgs": practice.sdgs.all(),
+        "sdgs": sdgs,
         "attachments": practice.attachments.all(),
-        "related": related_practices(practice, themes),
+        "related": related_practices(
+            practice.pk, [t.slug for t in themes], [s.number for s in sdgs]
+        ),
         "can_edit": can_edit_practice(request.user, practice),
         "can_translate": can_translate_practice(request.user, practice),
         "review_form": ReviewForm() if roles.is_secretariat(request.user) else None,
@@ -81,21 +80,6 @@ def proposal_context(user, practice: Practice) -> dict:
     if not can_propose_revision(user, practice):
         return {}
     return {"can_propose": True, "pending_proposal": pending.filter(proposed_by=user).first()}
-
-
-def related_practices(practice: Practice, themes: list) -> list[Practice]:
-    """Published practices sharing the most themes, then the same SDGs."""
-    return list(
-        Practice.objects.published()
-        .exclude(pk=practice.pk)
-        .annotate(
-            shared=Count("themes", filter=Q(themes__in=themes), distinct=True)
-            + Count("sdgs", filter=Q(sdgs__in=practice.sdgs.all()), distinct=True)
-        )
-        .filter(shared__gt=0)
-        .for_cards()
-        .order_by("-shared", "title")[:4]
-    )
 
 
 def loaded_version(request: HttpRequest) -> int | None:

@@ -21,6 +21,7 @@ import tempfile
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -69,7 +70,10 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=2, help="alternating wrk runs")
         parser.add_argument("--connections", type=int, default=4, help="wrk connections")
         parser.add_argument("--port", type=int, default=8191)
-        parser.add_argument("--pages", default=",".join(PAGES), help="page names, comma-separated")
+        parser.add_argument("--pages", default=",".join(PAGES), help="names of the pages measured")
+        parser.add_argument(
+            "--keep", default="", help="folder keeping grown databases for later runs"
+        )
         parser.add_argument("--prepare", default="", help="internal: grow this database")
         parser.add_argument("--encoder-only", type=int, default=0,
                             help="internal: embed this many queries in this process")  # fmt: skip
@@ -89,9 +93,10 @@ class Command(BaseCommand):
         loaded = set(filter(None, options["throughput_at"].split(",")))
         rows = []
         for size in options["sizes"].split(","):
-            rows += measure_size(size, env, options, throughput=size in loaded)
-        for row in rows:
-            self.stdout.write(json.dumps(row))
+            for row in measure_size(size, env, options, throughput=size in loaded):
+                self.stdout.write(json.dumps(row))  # as measured: a later failure keeps it
+                self.stdout.flush()
+                rows.append(row)
         self.stdout.write(json.dumps(summary(rows)))
 
 
@@ -121,11 +126,12 @@ def production_env(**extra: str) -> dict:
         "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "GLOCAL_BENCH_TIMING": "1",
         # The limiter still counts every API request; the limit is set out of wrk's reach.
         "GLOCAL_API_ANONYMOUS_RATE": "100000000/min",
+        "GLOCAL_WEB_TIMEOUT": "600",  # the first search builds the index of 20,000 practices
         "PYTHONPATH": str(settings.BASE_DIR),  # this checkout, whatever the venv points to
     } | extra  # fmt: skip
 
 
-def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> list[dict]:
+def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> Iterator[dict]:
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as folder:
         copy = Path(folder) / "bench.sqlite3"
         source, target = (
@@ -136,30 +142,41 @@ def measure_size(size: str, env: dict, options: dict, *, throughput: bool) -> li
         source.close()
         target.close()
         env = env | {"DATABASE_URL": f"sqlite:///{copy}"}
-        grown = subprocess.run(
-            [sys.executable, "manage.py", "bench_serve", "--prepare", size],
-            env=env, cwd=settings.BASE_DIR, check=True, capture_output=True, text=True,
-        )  # fmt: skip
-        info = json.loads(grown.stdout.strip().splitlines()[-1])
+        info = grown(copy, size, env, Path(options["keep"]) if options["keep"] else None)
         port, bare_port = options["port"], options["port"] + 1
         log = Path(folder) / "gunicorn.log"
         with serving(env, port, "glocal.wsgi:application", log), \
              serving(env, bare_port, "bare_django:application", log):  # fmt: skip
-            rows = []
             if "search_two_words" in options["pages"].split(","):
-                rows.append({"size": size, "practices": info["practices"],
-                             **embedding_times(port, env, options["requests"])})  # fmt: skip
-            for name, path in PAGES.items():
-                if name not in options["pages"].split(","):
-                    continue
-                url = f"http://127.0.0.1:{port}{path.format(practice=info['practice'])}"
+                yield {"size": size, "practices": info["practices"],
+                       **embedding_times(port, env, options["requests"])}  # fmt: skip
+            for name in options["pages"].split(","):
+                url = f"http://127.0.0.1:{port}{PAGES[name].format(practice=info['practice'])}"
                 cookie = f"sessionid={info['session']}" if name in STAFF_PAGES else ""
                 row = {"size": size, "practices": info["practices"], "page": name,
                        **one_client(url, cookie, options["requests"])}  # fmt: skip
                 if throughput:
                     row |= alternating(url, cookie, f"http://127.0.0.1:{bare_port}/", options)
-                rows.append(row)
-        return rows
+                yield row
+
+
+def grown(copy: Path, size: str, env: dict, keep: Path | None) -> dict:
+    """Grow the copy to ``size``; with ``keep``, reuse (or keep) a grown database there."""
+    kept, info = (keep / f"{size}.sqlite3", keep / f"{size}.json") if keep else (None, None)
+    if kept and kept.exists() and info.exists():
+        shutil.copyfile(kept, copy)
+        return json.loads(info.read_text())
+    output = subprocess.run(
+        [sys.executable, "manage.py", "bench_serve", "--prepare", size],
+        env=env, cwd=settings.BASE_DIR, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    result = json.loads(output.strip().splitlines()[-1])
+    if kept:
+        keep.mkdir(parents=True, exist_ok=True)
+        with sqlite3.connect(copy) as source, sqlite3.connect(kept) as target:
+            source.backup(target)
+        info.write_text(json.dumps(result))
+    return result
 
 
 @contextmanager
@@ -190,10 +207,10 @@ def wait_until_up(url: str, server: subprocess.Popen, log: Path, seconds: int = 
     raise CommandError(f"gunicorn did not answer on {url} within {seconds} s")
 
 
-def fetch(url: str, cookie: str) -> float:
+def fetch(url: str, cookie: str, timeout: float = 60) -> float:
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     started = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=60) as response:
+    with urllib.request.urlopen(request, timeout=timeout) as response:
         response.read()
         if response.status != 200:
             raise CommandError(f"{url} answered {response.status}")
@@ -203,13 +220,14 @@ def fetch(url: str, cookie: str) -> float:
 def one_client(url: str, cookie: str, requests: int) -> dict:
     """p50 / p95 of one client; for anonymous pages also of requests the page cache cannot
     answer (an unused ``bench`` parameter differs on each), as a first visitor feels them."""
-    for _ in range(6):  # both workers load their search index and templates first
-        fetch(url, cookie)
+    joiner = "&" if "?" in url else "?"
+    for n in range(6):  # both workers load their search index and templates first, which
+        # needs requests the page cache does not answer (20,000 practices: over a minute)
+        fetch(url if cookie else f"{url}{joiner}warm={n}", cookie, timeout=600)
     timings = sorted(fetch(url, cookie) for _ in range(requests))
     result = {"p50_ms": round(statistics.median(timings), 1),
               "p95_ms": round(timings[int(0.95 * (len(timings) - 1))], 1)}  # fmt: skip
     if not cookie:
-        joiner = "&" if "?" in url else "?"
         cold = sorted(fetch(f"{url}{joiner}bench={time.time_ns()}", "") for _ in range(requests))
         result |= {"uncached_p50_ms": round(statistics.median(cold), 1),
                    "uncached_p95_ms": round(cold[int(0.95 * (len(cold) - 1))], 1)}  # fmt: skip
