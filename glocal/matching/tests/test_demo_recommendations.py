@@ -77,14 +77,16 @@ def test_zahle_still_finds_the_kamenica_language_courses(demo):
 def test_peers_are_only_towns_sharing_a_need_above_the_threshold(demo):
     assert [p.name for p, _ in peers(town("kamenica"))] == ["Pazardzhik", "Al-Koura"]
     assert [p.name for p, _ in peers(town("baalbek"))] == ["Zahlé", "Al-Koura", "Postojna"]
-    assert [p.name for p, _ in peers(town("zahle"))] == [
-        "Baalbek", "Batroun", "Jbeil (Byblos)", "Molières",
-    ]  # fmt: skip
+    # Batroun and Jbeil score within 0.002 of each other (0.348 / 0.350): which comes first
+    # depends on the CPU's rounding inside the encoder, so only their places are pinned.
+    zahle_peers = [p.name for p, _ in peers(town("zahle"))]
+    assert (zahle_peers[0], zahle_peers[3], len(zahle_peers)) == ("Baalbek", "Molières", 4)
+    assert set(zahle_peers[1:3]) == {"Batroun", "Jbeil (Byblos)"}
 
 
 def test_a_peer_shows_the_needs_both_towns_really_share(demo):
-    (baalbek, _match), (batroun, match), *_ = peers(town("zahle"))
-    assert (baalbek.name, batroun.name) == ("Baalbek", "Batroun")
+    found = {peer.name: match for peer, match in peers(town("zahle"))}
+    match = found["Batroun"]
     [(mine, theirs, margin)] = match.shared_needs
     assert mine.startswith("Many young people want to volunteer for the town")
     assert theirs.startswith("Volunteer groups are active but scattered")
