@@ -11,7 +11,6 @@ sign-in page) with a ``+``.
 
 import copy
 import json
-import os
 from collections.abc import Iterator
 from io import StringIO
 
@@ -27,7 +26,6 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.permission_matrix import (
-    PERSONAS,
     ROWS,
     SKIPPED_NAMESPACES,
     SKIPPED_PATTERNS,
@@ -110,9 +108,8 @@ def matrix(django_db_setup, django_db_blocker):
     quiet = override_settings(
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
-        STORAGES=settings.STORAGES | {
-            "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}
-        },
+        STORAGES=settings.STORAGES
+        | {"default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}},
     )
     with django_db_blocker.unblock(), quiet, transaction.atomic():
         call_command("load_demo", stdout=StringIO())
@@ -178,8 +175,11 @@ def ask(client: Client, method: str, url: str, row: Row, data, api_key: str) -> 
         before, scheduled = fingerprint(), len(connection.run_on_commit)
         cookies = copy.deepcopy(client.cookies)  # a sign-out or sign-in answer resets them
         with CaptureQueriesContext(connection) as queries:
-            response = client.generic(method, url, headers=headers, **body) if method != "GET" \
+            response = (
+                client.generic(method, url, headers=headers, **body)
+                if method != "GET"
                 else client.get(url, headers=headers, **body)
+            )
         client.cookies = cookies
         changed = (writes(queries.captured_queries) or fingerprint() != before
                    or len(connection.run_on_commit) != scheduled)  # fmt: skip
@@ -221,27 +221,17 @@ def test_no_row_expects_a_refused_request_to_change_anything():
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row.id for row in ROWS])
-def test_each_persona_gets_the_answer_of_the_table(
-    db, matrix, row
-):
+def test_each_persona_gets_the_answer_of_the_table(db, matrix, row):
     objects, browsers, keys = matrix
     observed = observe(row, objects, browsers, keys)
-    if os.environ.get("PERMISSION_MATRIX_DRAFT"):  # local aid while writing rows
-        with open(os.environ["PERMISSION_MATRIX_DRAFT"], "a") as draft:
-            draft.write(f"{row.id}\t{row.spell(observed)}\n")
     assert observed == row.expanded_answers(), f"observed: {row.spell(observed)}"
 
 
-
-
-
-API_WRITES = [row for row in ROWS if row.is_api and len(row.answers) == 1 and "GET" not in row.answers]
+API_WRITES = [r for r in ROWS if r.is_api and len(r.answers) == 1 and "GET" not in r.answers]
 
 
 @pytest.mark.parametrize("row", API_WRITES, ids=[row.id for row in API_WRITES])
-def test_an_api_write_with_a_session_but_no_token_is_refused_and_changes_nothing(
-    db, matrix, row
-):
+def test_an_api_write_with_a_session_but_no_token_is_refused_and_changes_nothing(db, matrix, row):
     """A signed-in browser's cookie is no API key: a page elsewhere cannot write through it."""
     objects, browsers, _ = matrix
     url = reverse(row.name, kwargs=row.resolved_kwargs(objects))
