@@ -10,6 +10,7 @@ sign-in page) with a ``+``.
 """
 
 import copy
+import functools
 import json
 from collections.abc import Iterator
 from io import StringIO
@@ -35,8 +36,8 @@ from tests.permission_matrix import (
 from tests.permission_matrix_objects import SECRETARIAT, demo_objects, persona_emails
 
 BROWSER_METHODS = ("GET", "POST")
-# Bookkeeping a refused request may write: its session, the rate-limit counters in the
-# database cache, and when a presented API token was last used.
+# Bookkeeping any request may write, which the "+" ignores: the session, the rate-limit
+# counters in the database cache, and when a presented API token was last used.
 BOOKKEEPING_TABLES = ("django_session", "glocal_cache")
 WRITES_ALLOWED = (*BOOKKEEPING_TABLES, 'UPDATE "members_apitoken"')
 
@@ -139,20 +140,25 @@ def tasks_queued_not_run(settings):
 
 
 # == what a request changed ==
-def fingerprint() -> tuple:
-    """Row count, highest key and latest auto-updated time of every table, in one query."""
-    parts = []
+@functools.cache
+def fingerprint_sql() -> str:
+    """One query: row count, highest key and latest auto-updated time of every table."""
+    quote, parts = connection.ops.quote_name, []
     for model in apps.get_models(include_auto_created=True):
         opts = model._meta
         if opts.proxy or not opts.managed or opts.db_table in BOOKKEEPING_TABLES:
             continue
-        table = connection.ops.quote_name(opts.db_table)
-        parts.append(f"(SELECT COUNT(*) FROM {table})")
-        stamps = [f for f in opts.concrete_fields if getattr(f, "auto_now", False)]
-        for field in stamps:
-            parts.append(f"(SELECT MAX({connection.ops.quote_name(field.column)}) FROM {table})")
+        columns = [f for f in opts.concrete_fields if getattr(f, "auto_now", False)]
+        if opts.pk.get_internal_type() in {"AutoField", "BigAutoField", "IntegerField"}:
+            columns.append(opts.pk)  # PostgreSQL has no MAX of a uuid
+        parts.append(f"(SELECT COUNT(*) FROM {quote(opts.db_table)})")
+        parts += [f"(SELECT MAX({quote(f.column)}) FROM {quote(opts.db_table)})" for f in columns]
+    return "SELECT " + ", ".join(parts)
+
+
+def fingerprint() -> tuple:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts))
+        cursor.execute(fingerprint_sql())
         return tuple(cursor.fetchone())
 
 
