@@ -13,6 +13,8 @@ with a ``+``, and no row may expect a refusal (a 4xx or the sign-in page) with a
 import copy
 import functools
 import json
+import sys
+import types
 from collections.abc import Iterator
 from io import StringIO
 
@@ -25,7 +27,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.test.utils import CaptureQueriesContext
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import URLPattern, URLResolver, get_resolver, include, path, reverse
 
 from tests.permission_matrix import (
     ROWS,
@@ -75,18 +77,34 @@ def walk(patterns, prefix: str = "", namespace: str = "") -> Iterator[tuple[str,
         yield route, name, ninja_methods(pattern) or BROWSER_METHODS
 
 
-def project_operations() -> set[tuple[str, str]]:
+def project_operations(urlconf: str | None = None) -> set[tuple[str, str]]:
     return {
         (name or route, method)
-        for route, name, methods in walk(get_resolver().url_patterns)
+        for route, name, methods in walk(get_resolver(urlconf).url_patterns)
         for method in methods
     }
 
 
-def test_every_url_pattern_and_api_operation_has_a_row_for_each_of_its_methods():
+def rows_missing(urlconf: str | None = None) -> list[tuple[str, str]]:
     covered = {(row.name, method) for row in ROWS for method in row.answers}
-    missing = sorted(project_operations() - covered)
-    assert missing == [], "add a row to tests/permission_matrix.py for each of these"
+    return sorted(project_operations(urlconf) - covered)
+
+
+def test_every_url_pattern_and_api_operation_has_a_row_for_each_of_its_methods():
+    assert rows_missing() == [], "add a row to tests/permission_matrix.py for each of these"
+
+
+def test_a_new_url_without_a_row_is_named_with_each_of_its_methods():
+    urls = types.ModuleType("tests.matrix_new_urls")
+    urls.urlpatterns = [
+        path("", include("glocal.urls")),
+        path("audit/", lambda request: None, name="audit_log"),
+    ]
+    sys.modules[urls.__name__] = urls
+    try:
+        assert rows_missing(urls.__name__) == [("audit_log", "GET"), ("audit_log", "POST")]
+    finally:
+        del sys.modules[urls.__name__]
 
 
 def test_every_row_names_a_url_of_the_project_and_a_method_it_answers():
