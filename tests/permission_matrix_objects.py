@@ -118,6 +118,8 @@ def demo_objects() -> dict:
         "thread_group": Thread.objects.get(group__slug="childrens-rights").pk,
         "post_zahle": Post.objects.filter(thread__project=zahle_project,
                                           author__email=REPRESENTATIVES["zahle"]).first().pk,
+        "post_group": Post.objects.filter(thread__group__slug="childrens-rights")
+        .exclude(author__email=REPRESENTATIVES["kamenica"]).first().pk,
         "signatory_zahle": Signatory.objects.get(municipality__slug="zahle").pk,
         "update_zahle": Update.objects.filter(project=zahle_project).order_by("pk").first().pk,
         "invitation_jbeil": Partner.objects.get(
