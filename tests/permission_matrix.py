@@ -33,6 +33,14 @@ One row, one line::
 A refusal (``login`` or 4xx) never carries a ``+``: a refused request changes nothing.
 Answers are written here by hand from what each persona should get: never paste what the
 code answers without reading why.
+
+Adding a URL is one line in its section, e.g. a page only the secretariat opens, and a
+person's own page with a write that changes something::
+
+    R("audit:log", get="200 403 403 403 403 403 login", post="405"),
+    R("members:close_account", get="200 200 200 200 200 200 login", post="200 200 200 200 200 200 login"),
+
+A row that fails prints what the personas got, spelt as a row (``observed: R(...)``).
 """
 
 import json
