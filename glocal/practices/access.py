@@ -11,6 +11,14 @@ from .models import Practice, ProposedRevision, Status
 EDITABLE_BY_REPRESENTATIVES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.SUBMITTED}
 
 
+def check_may_share_practices(request: HttpRequest) -> None:
+    """Representatives share their towns' practices, and the secretariat any; a reviewer or an
+    expert with no town has no form to fill (the permission matrix found drafts made by them)."""
+    user = request.user
+    if not (user.is_secretariat or user.memberships.exists()):
+        raise PermissionDenied("Practices are shared by the representatives of towns.")
+
+
 def get_practice_for_viewer(request: HttpRequest, slug: str) -> Practice:
     queryset = Practice.objects.visible_to(request.user).select_related("municipality", "country")
     return get_object_or_404(queryset, slug=slug)

@@ -16,6 +16,7 @@ from .access import (
     can_edit_practice,
     can_propose_revision,
     can_translate_practice,
+    check_may_share_practices,
     get_practice_for_editor,
     get_practice_for_reviewer,
     get_practice_for_viewer,
@@ -121,6 +122,7 @@ def conflict_context(form: PracticeForm, conflict: services.EditConflict) -> lis
 @login_required
 def practice_submit(request: HttpRequest) -> HttpResponse:
     """Write a new practice, or go on with a draft (``?draft=slug``), and submit it."""
+    check_may_share_practices(request)
     draft = None
     if slug := request.GET.get("draft") or request.POST.get("draft"):
         draft = get_practice_for_editor(request, slug)
@@ -168,6 +170,7 @@ def practice_autosave(request: HttpRequest) -> HttpResponse:
 
     Autosave never changes the status and never overwrites a newer save of the same field.
     """
+    check_may_share_practices(request)
     draft = None
     if slug := request.POST.get("draft"):
         draft = get_practice_for_editor(request, slug)

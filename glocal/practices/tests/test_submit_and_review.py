@@ -282,3 +282,16 @@ def test_a_practice_too_incomplete_is_not_submitted_and_the_author_is_told_why(
     assert "is 14 % complete; 50 % is needed to submit it" in text
     assert "situation before" in text
     assert Practice.objects.get().status == Status.DRAFT
+
+
+def test_a_person_without_a_town_cannot_open_the_form_or_autosave_a_draft(client, reviewer):
+    client.force_login(reviewer)
+    assert client.get("/practices/submit/").status_code == 403
+    response = client.post("/practices/autosave/", {"title": "A reviewer's idea"})
+    assert response.status_code == 403
+    assert client.post("/practices/submit/", {"title": "Sneaky"}).status_code == 403
+    assert Practice.objects.count() == 0
+
+
+def test_the_secretariat_still_opens_the_form_to_write_for_any_town(secretariat_client):
+    assert secretariat_client.get("/practices/submit/").status_code == 200
