@@ -14,8 +14,7 @@ EDITABLE_BY_REPRESENTATIVES = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.SU
 def check_may_share_practices(request: HttpRequest) -> None:
     """Representatives share their towns' practices, and the secretariat any; a reviewer or an
     expert with no town has no form to fill (the permission matrix found drafts made by them)."""
-    user = request.user
-    if not (user.is_secretariat or user.memberships.exists()):
+    if not (roles.is_secretariat(request.user) or roles.is_representative(request.user)):
         raise PermissionDenied("Practices are shared by the representatives of towns.")
 
 
