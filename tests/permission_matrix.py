@@ -120,6 +120,7 @@ ROWS = [
     # -- the site, sign-in and language --
     R("home", get="200", post="405"),
     R("healthz", get="200", post="405"),
+    R("privacy", get="200", post="405"),
     R("account_login", get="302 302 302 302 302 302 200", post="302 302 302 302 302 302 200"),
     R("account_logout", get="200 200 200 200 200 200 302", post="302"),
     R("account_inactive", get="200", post="405"),
@@ -148,6 +149,8 @@ ROWS = [
     R("members:accept_invitation", "token=@invitation", get="200", post="200"),
     R("members:profile", get="200 200 200 200 200 200 login", post="200 200 200 200 200 200 login"),
     R("members:choose_language", get="405", post="400"),
+    R("members:my_data", get="200 200 200 200 200 200 login", post="200 200 200 200 200 200 login"),
+    R("members:close_account", get="200 200 200 200 200 200 login", post="400 400 400 400 400 400 login"),
     # -- practices --
     R("practices:list", get="200", post="405"),
     R("practices:submit", get="200 200 200 403 403 403 login", post="200 200 200 403 403 403 login"),
@@ -349,6 +352,8 @@ ROWS = [
     R("api:openapi-json", get="200", post="200"),
     R("api:openapi-view", get="200", post="200"),
     R("api:list_practices", get="200"),
+    R("api:my_data", get="200 200 200 200 200 200 401"),
+    R("api:close_account", post="422 422 422 422 422 422 401"),
     R("api:get_practice", "slug=zahle-neighbourhood-volunteers", get="200 200 404 404 404 404 404"),
     R("api:get_practice", "slug=spilamberto-and-us-active-citizens-for-the-common-good", town="spilamberto", get="200"),
     R("api:patch_practice", "slug=zahle-neighbourhood-volunteers", patch="200+ 200+ 404 404 404 404 401"),

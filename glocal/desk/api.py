@@ -159,7 +159,8 @@ def my_data(request: HttpRequest):
     return zip_response(request.user)
 
 
-@router.post("/me/close", auth=TOKEN_OR_SESSION, response={200: ClosedOut, **WRITE_ERRORS})
+# A write needs the token: a signed-in browser closes the account on its own page.
+@router.post("/me/close", auth=token_auth, response={200: ClosedOut, **WRITE_ERRORS})
 def close_account(request: HttpRequest, payload: CloseIn):
     """Close the person's account, confirmed with their password; the token stops working."""
     try:
