@@ -58,6 +58,8 @@ def plain(value: Any) -> Any:
         return sorted(plain(item) for item in value)
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")  # browsers send a textarea's lines with CRLF
     if isinstance(value, Decimal):
         return str(value.normalize()) if value == value.to_integral() else str(value)
     return value
