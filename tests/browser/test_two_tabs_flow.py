@@ -12,11 +12,12 @@ from glocal.projects.services import start_project
 
 from .conftest import DESKTOP, screenshot, sign_in
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True),
+              pytest.mark.usefixtures(reference_rows.__name__)]  # fmt: skip
 
 
 @pytest.fixture
-def plan(reference_rows, town, member) -> Project:
+def plan(town, member) -> Project:
     return start_project(municipality=town, title="Parks in Common", user=member,
                          start_date=datetime.date(2026, 1, 1),
                          end_date=datetime.date(2027, 12, 31))  # fmt: skip
