@@ -121,3 +121,42 @@ def test_two_colleagues_changing_one_field_at_once_leave_one_change_and_one_conf
     assert codes == [302, 409]
     assert project.title == ("Parks for everyone" if winner is answers[0] else "Green squares")
     assert project.version == 2
+
+
+def api_patch(client, project, token: str, body: dict, **headers):
+    return client.patch(f"/api/v1/projects/{project.pk}", body, content_type="application/json",
+                        HTTP_AUTHORIZATION=f"Bearer {token}", **headers)  # fmt: skip
+
+
+@pytest.fixture
+def token(member) -> str:
+    from glocal.members.models import ApiToken
+
+    return ApiToken.issue(member, "test")[1]
+
+
+def test_the_api_saves_a_plan_change_made_on_the_version_read(client, project, token):
+    read = client.get(f"/api/v1/projects/{project.pk}", HTTP_AUTHORIZATION=f"Bearer {token}")
+    response = api_patch(client, project, token, {"version": read.json()["version"],
+                                                  "title": "Parks for everyone"})  # fmt: skip
+    assert response.status_code == 200
+    assert (response.json()["title"], response.json()["version"]) == ("Parks for everyone", 2)
+
+
+def test_the_api_refuses_a_change_made_on_an_older_version_with_409_and_the_current_one(
+    client, project, token
+):
+    api_patch(client, project, token, {"version": 1, "title": "Parks for everyone"})
+    response = api_patch(client, project, token, {"title": "Green squares"}, HTTP_IF_MATCH='"1"')
+    assert response.status_code == 409
+    both = {"current": "Parks for everyone", "yours": "Green squares"}
+    assert response.json() == {"error": {
+        "code": "conflict", "version": 2, "fields": {"title": both},
+        "message": "Someone changed these fields since version 1; nothing was saved."}}  # fmt: skip
+    assert Project.objects.get(pk=project.pk).title == "Parks for everyone"
+
+
+def test_the_api_asks_for_the_version_a_change_is_based_on(client, project, token):
+    response = api_patch(client, project, token, {"title": "Green squares"})
+    assert (response.status_code, response.json()["error"]["code"]) == (428, "version_required")
+    assert Project.objects.get(pk=project.pk).title == "Parks in Common"
