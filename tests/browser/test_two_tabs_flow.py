@@ -6,9 +6,9 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from glocal.lib.tests.edit_pages import reference_rows
 from glocal.projects.models import Project
 from glocal.projects.services import start_project
+from glocal.reference.tests.rows import reference_rows
 
 from .conftest import DESKTOP, screenshot, sign_in
 

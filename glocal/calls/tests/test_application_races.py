@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from glocal.calls import services
 from glocal.calls.models import Application, Call
-from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, race, reference_rows
+from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, race
 from glocal.members.models import User
+from glocal.reference.tests.rows import reference_rows
 
 from .builders import make_call, submitted
 

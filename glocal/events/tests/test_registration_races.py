@@ -5,7 +5,8 @@ from django.test import Client
 
 from glocal.events import services
 from glocal.events.models import Event, Registration
-from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, race, reference_rows
+from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, race
+from glocal.reference.tests.rows import reference_rows
 
 from .conftest import make_event, make_person
 

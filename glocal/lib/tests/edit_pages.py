@@ -2,7 +2,6 @@
 
 import threading
 
-import pytest
 from django.db import connection
 
 
@@ -51,12 +50,3 @@ ONLY_POSTGRESQL = {
     "reason": "threads race on row locks only on PostgreSQL (CI runs it there); SQLite "
     "serialises writers, and the interleaved two-tab case runs on both",
 }
-
-
-@pytest.fixture
-def reference_rows(transactional_db):
-    """Countries, SDGs and themes: a transactional test before this one emptied every table."""
-    from glocal.reference.loading import load_reference_data
-    from glocal.reference.models import Country, Sdg, Theme
-
-    load_reference_data(Country, Sdg, Theme)

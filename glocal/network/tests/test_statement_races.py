@@ -4,10 +4,11 @@ nobody signs a text they did not read."""
 import pytest
 from django.test import Client
 
-from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, page_data, race, reference_rows
+from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, page_data, race
 from glocal.members.models import Membership, User
 from glocal.network import services
 from glocal.network.models import Signature, Statement
+from glocal.reference.tests.rows import reference_rows
 
 pytestmark = pytest.mark.django_db
 

@@ -3,10 +3,11 @@
 import pytest
 from django.test import Client
 
-from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, page_data, race, reference_rows
+from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, page_data, race
 from glocal.members.models import Membership, User
 from glocal.projects.models import Project
 from glocal.projects.models_plan import Milestone
+from glocal.reference.tests.rows import reference_rows
 
 pytestmark = pytest.mark.django_db
 
