@@ -54,6 +54,8 @@ def plain(value: Any) -> Any:
     """A form or model value as JSON: dates as ISO text, decimals as text, rows as keys."""
     if isinstance(value, models.Model):
         return value.pk
+    if isinstance(value, dict):
+        return {name: plain(item) for name, item in value.items()}
     if isinstance(value, (models.QuerySet, list, tuple, set)):
         return sorted(plain(item) for item in value)
     if isinstance(value, (datetime.date, datetime.datetime)):

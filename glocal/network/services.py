@@ -288,12 +288,19 @@ def revise_statement(
         raise PermissionDenied("Only the drafting towns and the secretariat edit a statement.")
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     if base_version is not None:
-        theirs, mine = statement.edit_values(), {"title": title, "addressees": addressees,
-                                                 "text": clean_html(text), "status": status}
-        theirs |= merge_edit(record=statement, base_version=base_version, base=base,
-                             theirs=theirs, mine=plain(mine))
-        title, addressees, text, status = (theirs[n] for n in ("title", "addressees", "text",
-                                                                "status"))  # fmt: skip
+        theirs = statement.edit_values()
+        mine = {
+            "title": title,
+            "addressees": addressees,
+            "text": clean_html(text),
+            "status": status,
+        }
+        theirs |= merge_edit(
+            record=statement, base_version=base_version, base=base, theirs=theirs, mine=plain(mine)
+        )
+        title, addressees, text, status = (
+            theirs[n] for n in ("title", "addressees", "text", "status")
+        )
     fields = ["updated_at"]
     for name, value in (("title", title), ("addressees", addressees), ("status", status)):
         if value is not None and getattr(statement, name) != value:

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('calls', '0005_review_deadline'),
+        ("calls", "0005_review_deadline"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='version',
+            model_name="application",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0003_existing_content_is_english'),
+        ("events", "0003_existing_content_is_english"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='registration',
-            name='version',
+            model_name="registration",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('network', '0004_existing_content_is_english'),
+        ("network", "0004_existing_content_is_english"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='statement',
-            name='version',
+            model_name="statement",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('projects', '0005_existing_content_is_english'),
+        ("projects", "0005_existing_content_is_english"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='project',
-            name='version',
+            model_name="project",
+            name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
     ]
