@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib.edit_versions import plain
 from glocal.lib.html import clean_html
 from glocal.members.models import Municipality, time_zone_choices
 from glocal.practices.models import Practice
@@ -144,6 +145,15 @@ class ApplicationForm(forms.ModelForm):
                 value = str(value)
             answers[str(question.pk)] = value or ""
         return answers
+
+    def posted_values(self) -> dict:
+        """This editor's values as ``Application.edit_values`` gives the saved ones."""
+        answers = self.answers()
+        values = {f"q{pk}": answer for pk, answer in answers.items()}
+        for name in self.fields:
+            if not name.startswith("q"):
+                values[name] = plain(self.cleaned_data.get(name))
+        return values
 
     def uploads(self) -> dict[Question, object]:
         return {

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from glocal.lib import roles
 from glocal.lib.dates import add_years
+from glocal.lib.edit_versions import plain
 from glocal.members.models import Municipality, PopulationBand
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
@@ -268,6 +269,9 @@ class Application(models.Model):
     decided_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves and decisions; the form sends the version it loaded (lib.edit_versions), so
+    # two tabs or two colleagues are merged field by field and a decision is not taken twice.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ApplicationQuerySet.as_manager()
 
@@ -288,6 +292,18 @@ class Application(models.Model):
     @property
     def is_decided(self) -> bool:
         return self.status in DECIDED
+
+    def edit_values(self, names) -> dict:
+        """The form's fields as saved (answers as ``q<question id>``), for a three-way merge."""
+        values = {}
+        for name in names:
+            if name.startswith("q") and name[1:].isdecimal():
+                values[name] = self.answers.get(name[1:], "")
+            elif name == "sdgs":
+                values[name] = sorted(self.sdgs.values_list("pk", flat=True)) if self.pk else []
+            else:
+                values[name] = plain(getattr(self, self._meta.get_field(name).attname))
+        return values
 
     @property
     def display_title(self) -> str:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from glocal.lib import roles
+from glocal.lib.edit_versions import posted_version
 from glocal.members.models import Membership, User
 
 from . import services
@@ -194,8 +195,10 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, _("Choose a decision."))
         return redirect(application)
     try:
-        services.decide_application(application=application, user=request.user,
-                                    **form.cleaned_data)  # fmt: skip
+        application = services.decide_application(
+            application=application, user=request.user, version=posted_version(request),
+            **form.cleaned_data,
+        )  # fmt: skip
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(application)

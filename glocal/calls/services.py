@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from glocal.lib import roles
 from glocal.lib.dates import add_years, local_datetime_text
+from glocal.lib.edit_versions import merge_edit
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
 from glocal.members.models import User
@@ -90,11 +91,16 @@ def save_application(
     sdgs=None,
     submit: bool = False,
     now: datetime.datetime | None = None,
+    base_version: int | None = None,
+    base: dict | None = None,
+    mine: dict | None = None,
 ) -> Application:
     """Keep a town's application (new or changed); ``submit`` hands it in.
 
     Refused with a ValidationError after the deadline, once decided, for an ineligible town,
-    or when the town already has another application to this call.
+    or when the town already has another application to this call. ``mine`` (the form's
+    values) is merged over what others saved since ``base_version`` (EditConflict when both
+    changed one field); the status is never taken from the form.
     """
     now = now or timezone.now()
     call = locked_call(application.call)
@@ -119,14 +125,19 @@ def save_application(
     if other.exclude(pk=application.pk).exists():
         raise ValidationError(_("%(town)s has already applied to this call.")
                               % {"town": application.municipality})  # fmt: skip
-    if application.pk and other.get(pk=application.pk).is_decided:
-        raise ValidationError(_("This application has been decided and cannot change."))
+    if application.pk:
+        application, answers, sdgs = merged_application(
+            posted=application, answers=answers, sdgs=sdgs, base_version=base_version,
+            base=base, mine=mine,
+        )  # fmt: skip
     if application.pk is None:
         application.created_by = user
     application.answers = {**application.answers, **answers}
     submitting = submit and application.status == ApplicationStatus.DRAFT
     if submitting:
         application.status, application.submitted_at = ApplicationStatus.SUBMITTED, now
+    if application.pk:
+        application.version += 1
     application.save()
     if submitting:
         audit(call=call, action=AuditEntry.Action.SUBMITTED, user=user, application=application)
@@ -136,6 +147,26 @@ def save_application(
         ApplicationFile.objects.filter(application=application, question=question).delete()
         ApplicationFile.objects.create(application=application, question=question, file=upload)
     return application
+
+
+def merged_application(*, posted: Application, answers: dict, sdgs, base_version, base, mine):
+    """The saved row, locked, with only this editor's changes laid over it: what others
+    saved meanwhile (the status above all) is kept."""
+    current = Application.objects.select_for_update().get(pk=posted.pk)
+    if current.is_decided:
+        raise ValidationError(_("This application has been decided and cannot change."))
+    if mine is None:  # a script: every posted field, but never a stale status
+        for name in ("status", "submitted_at", "decided_at", "feedback", "internal_note",
+                     "answers", "version"):  # fmt: skip
+            setattr(posted, name, getattr(current, name))
+        return posted, answers, sdgs
+    to_write = merge_edit(record=current, base_version=base_version, base=base,
+                          theirs=current.edit_values(mine), mine=mine)  # fmt: skip
+    for name, value in to_write.items():
+        if not name.startswith("q") and name != "sdgs":
+            setattr(current, current._meta.get_field(name).attname, value)
+    answers = {key: value for key, value in answers.items() if f"q{key}" in to_write}
+    return current, answers, (sdgs if "sdgs" in to_write else None)
 
 
 @transaction.atomic
@@ -202,9 +233,18 @@ def decide_application(
     feedback: str = "",
     share_comments: bool = False,
     internal_note: str = "",
+    version: int | None = None,
 ) -> Application:
-    """Accept, reject or wait-list (for awards: winner, finalist) and tell the applicant."""
+    """Accept, reject or wait-list (for awards: winner, finalist) and tell the applicant.
+
+    ``version`` is the application as the decider saw it: a decision taken meanwhile by
+    someone else, or a change of the application, refuses this one."""
     call = locked_call(application.call)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if version is not None and version != application.version:
+        raise ValidationError(_("This application changed while you read it (now: %(status)s); "
+                                "nothing was decided. Read it again, then decide.")
+                              % {"status": application.get_status_display()})  # fmt: skip
     if decision not in DECISIONS[call.is_award]:
         raise ValidationError(_("That decision does not exist for this call."))
     if application.status == ApplicationStatus.DRAFT or not call.is_past_deadline():
@@ -214,8 +254,9 @@ def decide_application(
     application.status, application.decided_at = decision, timezone.now()
     application.feedback = feedback + shared_comments(application) if share_comments else feedback
     application.internal_note = internal_note
+    application.version += 1
     application.save(update_fields=["status", "decided_at", "feedback", "internal_note",
-                                    "updated_at"])  # fmt: skip
+                                    "version", "updated_at"])  # fmt: skip
     audit(call=call, action=AuditEntry.Action.DECIDED, user=user, application=application,
           before=before, decision=decision, shared_comments=share_comments,
           feedback=application.feedback)  # fmt: skip

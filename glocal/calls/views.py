@@ -13,6 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib.dates import local_datetime_text
+from glocal.lib.edit_versions import (
+    EditConflict,
+    conflict_rows,
+    loaded_base,
+    posted_version,
+    sign_base,
+)
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.members.middleware import SESSION_KEY
 from glocal.projects.models import Project
@@ -79,12 +86,15 @@ def application_form(request: HttpRequest, call: Call, application: Application,
 
 
 def save_from_form(request, form: ApplicationForm, *, submit: bool) -> Application | None:
-    """Hand the form to the service; its refusal becomes a message at the top of the form."""
+    """Hand the form to the service; its refusal becomes a message at the top of the form.
+
+    EditConflict (someone saved the same fields since this page loaded) goes to the caller."""
     try:
         return services.save_application(
             application=form.save(commit=False), user=request.user, answers=form.answers(),
             uploads=form.uploads(), sdgs=form.cleaned_data.get("sdgs") if form.call.is_hub
-            else None, submit=submit,
+            else None, submit=submit, base_version=posted_version(request),
+            base=loaded_base(request), mine=form.posted_values(),
         )  # fmt: skip
     except ValidationError as error:
         form.add_error(None, error)
@@ -118,9 +128,16 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     is_draft = application.status == ApplicationStatus.DRAFT
     lenient = is_draft and "save_draft" in request.POST
     form = application_form(request, call, application, lenient=lenient)
-    saved = None
+    version = application.version if application.pk else 0  # 0: not saved yet, anywhere
+    saved, context = None, {"version": version, "base": edit_base(form, application)}
+    if request.method == "POST":  # shown again as it came, unless a conflict says otherwise
+        context |= {"version": request.POST.get("version", ""),
+                    "base": request.POST.get("base", "")}  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        saved = save_from_form(request, form, submit=not lenient)
+        try:
+            saved = save_from_form(request, form, submit=not lenient)
+        except EditConflict as conflict:
+            return apply_conflict(request, form, conflict, context | {"town": town})
     if saved and lenient:
         messages.success(request, _("Your draft is saved."))
         return redirect(f"{request.path}?town={town.slug}")
@@ -128,9 +145,28 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, _("Your application is saved. You can change it until the "
                                     "deadline."))  # fmt: skip
         return redirect(saved)
-    context = {"call": call, "town": town, "form": form, "application": application,
-               "is_draft": is_draft}  # fmt: skip
+    context |= {"call": call, "town": town, "form": form, "application": application,
+                "is_draft": is_draft}  # fmt: skip
     return render(request, "calls/apply.html", context, status=400 if form.errors else 200)
+
+
+def edit_base(form: ApplicationForm, application: Application) -> str:
+    """The signed values the page shows, so a later save merges over others' changes."""
+    names = [n for n in form.fields if not n.startswith("q")] + [
+        f"q{q.pk}" for q in form.questions if q.type != q.Type.FILE]  # fmt: skip
+    return sign_base(application.edit_values(names))
+
+
+def apply_conflict(request, form: ApplicationForm, conflict: EditConflict, context: dict):
+    """The others' save beside this editor's values, which stay in the form."""
+    current = conflict.record
+    refilled = application_form(request, form.call, current, lenient=form.lenient)
+    refilled.data = conflict.refilled(request.POST)
+    context |= {"call": form.call, "form": refilled, "application": current,
+                "is_draft": current.status == ApplicationStatus.DRAFT,
+                "conflicts": conflict_rows(form, conflict), "version": current.version,
+                "base": edit_base(form, current)}  # fmt: skip
+    return render(request, "calls/apply.html", context, status=409)
 
 
 @login_required
@@ -144,8 +180,12 @@ def autosave(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "calls/apply.html#autosave", context)
     form = application_form(request, call, application, lenient=True)
     context["form"] = form
-    if form.is_valid() and (saved := save_from_form(request, form, submit=False)):
-        context |= {"saved": True, "application": saved}
+    try:
+        if form.is_valid() and (saved := save_from_form(request, form, submit=False)):
+            context |= {"saved": True, "application": saved, "version": saved.version,
+                        "base": edit_base(form, saved)}  # fmt: skip
+    except EditConflict as conflict:
+        context["conflicts"] = conflict_rows(form, conflict)
     return render(request, "calls/apply.html#autosave", context)
 
 

@@ -346,6 +346,9 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(null=True, blank=True)
     attended_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # Counts changes of status; a button sends the version it was shown with, so a change
+    # made meanwhile (another tab, another secretary) is not undone or applied twice.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = RegistrationQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.lib.edit_versions import posted_version
 from glocal.lib.spreadsheets import defuse_cell
 
 from . import services
@@ -79,7 +80,8 @@ def registration_decide(request: HttpRequest, slug: str, pk: int) -> HttpRespons
         messages.error(request, _("Choose to approve or to decline."))
         return redirect("events:participants", slug=slug)
     try:
-        registration = actions[decision](registration=registration)
+        registration = actions[decision](registration=registration,
+                                         version=posted_version(request))  # fmt: skip
     except services.RegistrationError as error:
         messages.error(request, str(error))
     else:

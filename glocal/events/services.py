@@ -22,6 +22,17 @@ class RegistrationError(Exception):
     """A registration step that is not allowed now; the message is for the person."""
 
 
+def locked_registration(pk: int, version: int | None) -> Registration:
+    """The registration's row, locked; refused if it changed since the page showing it."""
+    registration = Registration.objects.select_for_update().get(pk=pk)
+    if version is not None and version != registration.version:
+        raise RegistrationError(_("This registration was changed meanwhile (now: %(status)s), "
+                                  "in another tab or by someone else; nothing was done.")
+                                % {"status": registration.get_status_display()})  # fmt: skip
+    registration.version += 1
+    return registration
+
+
 def take_seat(model: type[Event] | type[Session], pk: int) -> bool:
     """Take one seat if one is free; True when this caller got it."""
     free = Q(capacity__isnull=True) | Q(seats_taken__lt=F("capacity"))
@@ -69,17 +80,21 @@ def register_participant(
     registration.queued_at = now
     registration.confirmed_at = now if status == Registration.Status.CONFIRMED else None
     registration.cancelled_at = registration.attended_at = registration.reminded_at = None
+    if registration.pk:  # registering again after a cancellation
+        registration.version += 1
     registration.save()
     emails.on_commit_send(registration.pk, status)
     return registration
 
 
 @transaction.atomic
-def cancel_registration(*, registration: Registration, now: datetime | None = None) -> Registration:
+def cancel_registration(
+    *, registration: Registration, now: datetime | None = None, version: int | None = None
+) -> Registration:
     """The participant withdraws; a freed seat goes to the next person waiting."""
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = locked_registration(registration.pk, version)
     if not registration.is_active:
-        return registration
+        raise RegistrationError(_("This registration is already cancelled."))
     if registration.event.is_past:
         raise RegistrationError(_("This event is over; registrations can no longer change."))
     held_seat = registration.status == Registration.Status.CONFIRMED
@@ -87,7 +102,7 @@ def cancel_registration(*, registration: Registration, now: datetime | None = No
         cancel_booking(booking=booking)
     registration.status = Registration.Status.CANCELLED
     registration.cancelled_at = now or timezone.now()
-    registration.save(update_fields=["status", "cancelled_at"])
+    registration.save(update_fields=["status", "cancelled_at", "version"])
     if held_seat:
         release_seat(Event, registration.event_id)
         promote_waiting_registrations(event=registration.event)
@@ -111,13 +126,15 @@ def promote_waiting_registrations(*, event: Event) -> list[Registration]:
 def confirm(registration: Registration) -> None:
     registration.status = Registration.Status.CONFIRMED
     registration.confirmed_at = timezone.now()
-    registration.save(update_fields=["status", "confirmed_at"])
+    registration.version = F("version") + 1
+    registration.save(update_fields=["status", "confirmed_at", "version"])
+    registration.refresh_from_db(fields=["version"])
 
 
 @transaction.atomic
-def approve_registration(*, registration: Registration) -> Registration:
+def approve_registration(*, registration: Registration, version: int | None = None) -> Registration:
     """The secretariat accepts a request: a seat if one is free, else the waiting list."""
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    registration = locked_registration(registration.pk, version)
     if registration.status != Registration.Status.PENDING:
         raise RegistrationError(_("Only registrations awaiting approval can be approved."))
     if take_seat(Event, registration.event_id):
@@ -125,18 +142,18 @@ def approve_registration(*, registration: Registration) -> Registration:
     else:
         registration.status = Registration.Status.WAITLISTED
         registration.queued_at = timezone.now()
-        registration.save(update_fields=["status", "queued_at"])
+        registration.save(update_fields=["status", "queued_at", "version"])
     emails.on_commit_send(registration.pk, registration.status)
     return registration
 
 
 @transaction.atomic
-def decline_registration(*, registration: Registration) -> Registration:
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+def decline_registration(*, registration: Registration, version: int | None = None) -> Registration:
+    registration = locked_registration(registration.pk, version)
     if registration.status not in (Registration.Status.PENDING, Registration.Status.WAITLISTED):
         raise RegistrationError(_("Only pending or waiting registrations can be declined."))
     registration.status = Registration.Status.DECLINED
-    registration.save(update_fields=["status"])
+    registration.save(update_fields=["status", "version"])
     emails.on_commit_send(registration.pk, "declined")
     return registration
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib.confirmation import ask_to_confirm, confirmed
+from glocal.lib.edit_versions import posted_version
 from glocal.lib.html import json_ld_script
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.practices.access import get_practice_for_viewer
@@ -34,7 +35,7 @@ from .access import (
 from .forms import RegistrationForm
 from .ical import build_calendar
 from .jsonld import event_jsonld
-from .models import Booking, Event, Registration, Session
+from .models import Booking, Event, ParticipantRole, Registration, Session
 from .pdfs import certificate_pdf
 
 PAGE_SIZE = 12
@@ -102,6 +103,8 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_event_for_viewer(request, slug)
     registration = own_registration(request.user, event)
     if registration and registration.is_active:
+        if request.method == "POST":  # registered meanwhile in another tab
+            return answers_kept(request, event, registration)
         messages.info(request, _("You are already registered for this event."))
         return redirect(event)
     if refusal := services.registration_refusal(event):
@@ -118,13 +121,28 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
             messages.error(request, str(error))
             return redirect(event)
         except IntegrityError:
-            messages.info(request, _("You are already registered for this event."))
-            return redirect(event)
+            return answers_kept(request, event, own_registration(request.user, event))
         messages.success(request, registration_message(registration))
         return redirect(event)
     status = 400 if request.method == "POST" else 200
     context = {"event": event, "form": form}
     return render(request, "events/register.html", context, status=status)
+
+
+def answers_kept(request: HttpRequest, event: Event, registration: Registration) -> HttpResponse:
+    """Registered meanwhile (another tab): these answers were not saved; they stay in the form
+    beside the ones that were."""
+    form = RegistrationForm(request.POST, event=event)
+    form.is_valid()
+    saved = {"role": registration.role} | {f"q{pk}": a for pk, a in registration.answers.items()}
+    roles, conflicts = dict(ParticipantRole.choices), []
+    for name, field in form.fields.items():
+        theirs, mine = str(saved.get(name, "")), form.data.get(name, "")
+        if theirs != mine:
+            conflicts.append({"label": field.label, "theirs": roles.get(theirs, theirs),
+                              "mine": roles.get(mine, mine)})  # fmt: skip
+    context = {"event": event, "form": form, "conflicts": conflicts, "registered": registration}
+    return render(request, "events/register.html", context, status=409)
 
 
 def registration_message(registration: Registration) -> str:
@@ -147,7 +165,8 @@ def registration_cancel(request: HttpRequest, slug: str) -> HttpResponse:
             button=_("Yes, cancel my registration"), back=registration.event.get_absolute_url(),
         )  # fmt: skip
     try:
-        services.cancel_registration(registration=registration)
+        services.cancel_registration(registration=registration,
+                                     version=posted_version(request))  # fmt: skip
     except services.RegistrationError as error:
         messages.error(request, str(error))
     else:

@@ -302,6 +302,9 @@ class Statement(Translatable):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves of the drafting form; an editor sends the version it loaded, so two
+    # drafters' changes are merged field by field or shown side by side (lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = StatementQuerySet.as_manager()
 
@@ -327,6 +330,12 @@ class Statement(Translatable):
     @property
     def is_open(self) -> bool:
         return self.status == StatementStatus.OPEN
+
+    def edit_values(self) -> dict[str, str]:
+        """What the drafting form shows, for a three-way merge of two drafters' saves."""
+        current = self.current_version
+        return {"title": self.title, "addressees": self.addressees,
+                "text": current.text if current else "", "status": self.status}  # fmt: skip
 
     def active_signatures(self):
         return (

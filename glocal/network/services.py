@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from glocal.lib import roles
+from glocal.lib.edit_versions import merge_edit, plain
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
@@ -265,12 +266,30 @@ def create_statement(
 @transaction.atomic
 def revise_statement(
     *, statement: Statement, user: User, text: str, note: str = "", title: str | None = None,
-    addressees: str | None = None, status: str | None = None,
+    addressees: str | None = None, status: str | None = None, base_version: int | None = None,
+    base: dict | None = None,
 ) -> StatementVersion | None:  # fmt: skip
-    """Save a change; new wording is a new version and every signatory is asked to confirm."""
+    """Save a change; new wording is a new version and every signatory is asked to confirm.
+
+    A save from a page older than ``base_version`` keeps what others changed meanwhile, or
+    raises EditConflict when both changed one field."""
     if not can_edit_statement(user, statement):
         raise PermissionDenied("Only the drafting towns and the secretariat edit a statement.")
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
+    if base_version is not None:
+        theirs = statement.edit_values()
+        mine = {
+            "title": title,
+            "addressees": addressees,
+            "text": clean_html(text),
+            "status": status,
+        }
+        theirs |= merge_edit(
+            record=statement, base_version=base_version, base=base, theirs=theirs, mine=plain(mine)
+        )
+        title, addressees, text, status = (
+            theirs[n] for n in ("title", "addressees", "text", "status")
+        )
     fields = ["updated_at"]
     for name, value in (("title", title), ("addressees", addressees), ("status", status)):
         if value is not None and getattr(statement, name) != value:
@@ -288,6 +307,9 @@ def revise_statement(
             statement=statement, number=statement.current_number, text=cleaned, note=note,
             created_by=user, language=statement.language,
         )  # fmt: skip
+    if len(fields) > 1:
+        statement.version += 1
+        fields.append("version")
     statement.save(update_fields=fields)
     if version is not None:
         _ask_to_reconfirm(statement, version)
@@ -395,8 +417,9 @@ def revoke_signatory(*, signatory: Signatory, revoked_by: User) -> None:
 
 @transaction.atomic
 def sign_statement(
-    *, statement: Statement, municipality: Municipality, user: User, language: str | None = None
-) -> Signature:
+    *, statement: Statement, municipality: Municipality, user: User, language: str | None = None,
+    number: int | None = None,
+) -> Signature:  # fmt: skip
     """Sign (or confirm again) the current version, in the language version the signatory read.
 
     The signature keeps that language and a fingerprint of the text, so a later change of
@@ -407,6 +430,9 @@ def sign_statement(
     statement = Statement.objects.select_for_update().get(pk=statement.pk)
     if not statement.is_open:
         raise NetworkError(_("This statement is not open for signature."))
+    if number is not None and number != statement.current_number:  # changed while read
+        raise NetworkError(_("The text changed while you read it: version %(n)s is now current. "
+                             "Read it, then sign.") % {"n": statement.current_number})  # fmt: skip
     version = statement.versions.get(number=statement.current_number)
     language = language or version.language
     digest = version.digest_in(language)

@@ -9,6 +9,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib import roles
 from glocal.lib.confirmation import ask_to_confirm, confirmed
+from glocal.lib.edit_versions import (
+    EditConflict,
+    conflict_rows,
+    loaded_base,
+    parse_version,
+    posted_version,
+    sign_base,
+)
 from glocal.members.models import Municipality
 from glocal.translations.languages import active_language
 from glocal.translations.reading import read_for, shown_translations
@@ -131,17 +139,28 @@ def statement_create(request: HttpRequest) -> HttpResponse:
 @login_required
 def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for_editor(request, slug)
-    version = statement.current_version
-    initial = {"title": statement.title, "addressees": statement.addressees,
-               "text": version.text if version else "", "status": statement.status}  # fmt: skip
+    initial = statement.edit_values()
     form = RevisionForm(request.POST or None, initial=initial)
+    context = {"form": form, "statement": statement, "version": statement.version,
+               "base": sign_base(initial)}  # fmt: skip
+    if request.method == "POST":  # an invalid form is shown again on the page it came from
+        context |= {"version": request.POST.get("version", ""),
+                    "base": request.POST.get("base", "")}  # fmt: skip
     if request.method == "POST" and form.is_valid():
         try:
-            new = services.revise_statement(statement=statement, user=request.user,
-                                            **form.cleaned_data)  # fmt: skip
+            new = services.revise_statement(
+                statement=statement, user=request.user, base_version=posted_version(request),
+                base=loaded_base(request), **form.cleaned_data,
+            )  # fmt: skip
+        except EditConflict as conflict:
+            theirs = conflict.record
+            form = RevisionForm(conflict.refilled(request.POST), initial=initial)
+            context |= {"form": form, "conflicts": conflict_rows(form, conflict),
+                        "version": theirs.version,
+                        "base": sign_base(theirs.edit_values())}  # fmt: skip
+            return render(request, "network/statement_form.html", context, status=409)
         except services.NetworkError as error:
             form.add_error("text", str(error))
-            context = {"form": form, "statement": statement}
             return render(request, "network/statement_form.html", context, status=400)
         if new:
             messages.success(request, _("Version %s is saved; signatories are asked to confirm "
@@ -149,7 +168,6 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The statement is saved."))
         return redirect(statement)
-    context = {"form": form, "statement": statement}
     return render(request, "network/statement_form.html", context)
 
 
@@ -174,6 +192,7 @@ def statement_sign(request: HttpRequest, slug: str) -> HttpResponse:
         signature = services.sign_statement(
             statement=statement, municipality=town, user=request.user,
             language=request.POST.get("language") or None,
+            number=parse_version(request.POST.get("number")),
         )  # fmt: skip
     except services.NetworkError as error:
         messages.error(request, str(error))

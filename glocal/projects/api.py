@@ -2,7 +2,7 @@
 
 import datetime
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
@@ -10,10 +10,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
+from glocal.lib.edit_versions import EditConflict, conflict_body, parse_version, plain
 from glocal.members.api import (
     NO_NUL,
     READ_ERRORS,
     WRITE_ERRORS,
+    ErrorOut,
     PageQuery,
     Slug,
     api_user,
@@ -23,7 +25,7 @@ from glocal.members.api import (
 from glocal.translations.api import TranslatedOut, all_translations
 
 from . import services
-from .access import can_record_measurement, get_project_for_viewer
+from .access import can_record_measurement, get_project_for_editor, get_project_for_viewer
 from .models import Indicator, Project, ProjectStatus, Prototype
 
 Id = Annotated[int, Path(ge=1, le=2_000_000_000)]
@@ -75,6 +77,7 @@ class PrototypeDetailOut(PrototypeOut):
 
 class ProjectOut(TranslatedOut):
     id: int
+    version: int
     title: str
     summary: str
     municipality: str
@@ -126,6 +129,28 @@ class ProjectDetailOut(ProjectOut):
     @staticmethod
     def resolve_adaptations(obj) -> list:
         return list(obj.adaptations.all())
+
+
+class ProjectPatch(Schema):
+    """The plan fields to change and the ``version`` they were read at (or send If-Match)."""
+
+    version: int | None = Field(None, ge=1, le=2_000_000_000)
+    title: str | None = Field(None, min_length=1, max_length=200, pattern=NO_NUL)
+    summary: str | None = Field(None, max_length=10_000, pattern=NO_NUL)
+    status: ProjectStatus | None = None
+    start_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+
+
+class ConflictDetail(Schema):
+    code: str
+    message: str
+    version: int
+    fields: dict[str, dict[str, Any]] | None = None
+
+
+class ConflictOut(Schema):
+    error: ConflictDetail
 
 
 class MeasurementOut(Schema):
@@ -227,6 +252,33 @@ def get_project(request: HttpRequest, id: Id):
         .prefetch_related("goals", "milestones", "adaptations")
         .get(pk=project.pk)
     )
+
+
+@router.patch(
+    "/projects/{id}", auth=token_auth,
+    response={200: ProjectDetailOut, 409: ConflictOut, 428: ErrorOut, **WRITE_ERRORS},
+)  # fmt: skip
+def patch_project(request: HttpRequest, id: Id, patch: ProjectPatch):
+    """Change the plan read at ``version``; a field changed by someone since answers 409 with
+    the current version and both values, and nothing is written."""
+    project = get_project_for_editor(request, id)
+    changes = patch.dict(exclude_unset=True)
+    version = changes.pop("version", None) or parse_version(request.headers.get("If-Match"))
+    if version is None:
+        message = _("Send the version you read: “version” in the body or an If-Match header.")
+        return Status(428, error_body("version_required", message))
+    try:
+        mine = {name: plain(str(value) if name == "status" else value)
+                for name, value in changes.items()}  # fmt: skip
+        services.edit_project(project_id=project.pk, base_version=version, base=None,
+                              mine=mine, user=request.user)  # fmt: skip
+    except EditConflict as conflict:
+        message = _("Someone changed these fields since version %(n)s; nothing was saved.")
+        return Status(409, conflict_body(message % {"n": version}, conflict.record, conflict))
+    except ValidationError as error:
+        message = _("The project was not saved.")
+        return Status(422, error_body("invalid", message, error.message_dict))
+    return get_project(request, id)
 
 
 @router.get("/projects/{id}/indicators", response={200: list[IndicatorOut], **READ_ERRORS})

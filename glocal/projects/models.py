@@ -178,6 +178,8 @@ class Project(Translatable):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves of the plan; an editor sends the version it loaded (glocal.lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ProjectQuerySet.as_manager()
 

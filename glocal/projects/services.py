@@ -9,11 +9,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.lib.edit_versions import StaleState, merge_edit, plain
 from glocal.lib.html import clean_html
 from glocal.members.languages import TranslateLater
 from glocal.members.models import Municipality, User
@@ -96,8 +98,15 @@ def save_prototype(*, prototype: Prototype, user: User, save_related: Callable[[
 
 @transaction.atomic
 def set_milestone_status(
-    *, milestone: Milestone, status: str, today: datetime.date | None = None
-) -> None:
+    *, milestone: Milestone, status: str, today: datetime.date | None = None,
+    was: str | None = None,
+) -> None:  # fmt: skip
+    """Move a milestone on from the status ``was`` the editor saw (checked under a row lock)."""
+    milestone = Milestone.objects.select_for_update().select_related("project").get(pk=milestone.pk)
+    if was is not None and milestone.status != was:
+        raise StaleState(milestone, _("Someone set this milestone to “%(now)s” meanwhile; "
+                                      "nothing was changed.")
+                         % {"now": milestone.get_status_display()})  # fmt: skip
     milestone.status = status
     done = status == MilestoneStatus.DONE
     milestone.completed_on = (today or timezone.localdate()) if done else None
@@ -107,7 +116,45 @@ def set_milestone_status(
         project.status == ProjectStatus.PLANNING
     ):
         project.status = ProjectStatus.IMPLEMENTING
-        project.save(update_fields=["status", "updated_at"])
+        project.version = F("version") + 1  # the page in another tab is now out of date
+        project.save(update_fields=["status", "version", "updated_at"])
+
+
+PLAN_FIELDS = ("title", "summary", "language", "status", "visibility", "start_date", "end_date")
+DATES = ("start_date", "end_date")
+
+
+def plan_values(project: Project) -> dict:
+    """The plan's own fields as its edit page shows them, for a three-way merge."""
+    return {name: plain(getattr(project, name)) for name in PLAN_FIELDS}
+
+
+@transaction.atomic
+def edit_project(
+    *, project_id: int, base_version: int | None, base: dict | None, mine: dict, user: User
+) -> Project:
+    """Save one editor's plan values over what others saved since ``base_version``.
+
+    Fields only this editor changed are written, fields others changed are kept; both
+    changing one field raises EditConflict and nothing is written.
+    """
+    project = Project.objects.select_for_update().get(pk=project_id)
+    to_write = merge_edit(record=project, base_version=base_version, base=base,
+                          theirs=plan_values(project), mine=mine)  # fmt: skip
+    if not to_write:
+        return project
+    from .forms import check_duration  # forms import this module
+
+    for name, value in to_write.items():
+        setattr(project, name, parse_day(value) if name in DATES else value)
+    check_duration(project.start_date, project.end_date)  # two merged edits may not fit
+    project.version += 1
+    project.save(update_fields=[*to_write, "version", "updated_at"])
+    return project
+
+
+def parse_day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
 @transaction.atomic
@@ -145,7 +192,8 @@ def post_progress_update(
         EvidenceFile.objects.create(update=update, file=upload, name=upload.name[:200])
     if project.status == ProjectStatus.PLANNING:
         project.status = ProjectStatus.IMPLEMENTING
-        project.save(update_fields=["status", "updated_at"])
+        project.version = F("version") + 1  # the page in another tab is now out of date
+        project.save(update_fields=["status", "version", "updated_at"])
     return update
 
 

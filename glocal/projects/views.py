@@ -5,13 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib import roles
+from glocal.lib.edit_versions import (
+    EditConflict,
+    StaleState,
+    conflict_rows,
+    loaded_base,
+    plain,
+    posted_version,
+    sign_base,
+)
 from glocal.practices.access import get_practice_for_viewer
 from glocal.translations.languages import active_language
 from glocal.translations.reading import read_for, shown_translations
@@ -186,13 +195,35 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Edit the plan; a save based on an older version is merged, or shown beside the other."""
     project = get_project_for_editor(request, pk)
     form = ProjectForm(request.POST or None, instance=project)
+    base = services.plan_values(project)
+    context = {"form": form, "project": project, "version": project.version,
+               "base": sign_base(base), "status": 200}  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The project is saved."))
-        return redirect(project)
-    return render(request, "projects/project_edit.html", {"form": form, "project": project})
+        mine = {name: plain(form.cleaned_data.get(name)) for name in services.PLAN_FIELDS}
+        try:
+            services.edit_project(
+                project_id=project.pk, base_version=posted_version(request),
+                base=loaded_base(request), mine=mine, user=request.user,
+            )  # fmt: skip
+        except EditConflict as conflict:
+            theirs = conflict.record
+            form = ProjectForm(conflict.refilled(request.POST), instance=theirs)
+            context |= {"conflicts": conflict_rows(form, conflict), "version": theirs.version,
+                        "form": form,
+                        "base": sign_base(services.plan_values(theirs)), "status": 409}  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+            context["status"] = 400
+        else:
+            messages.success(request, _("The project is saved."))
+            return redirect(project)
+    elif request.method == "POST":
+        context |= {"version": request.POST.get("version", ""), "status": 400,
+                    "base": request.POST.get("base", "")}  # fmt: skip
+    return render(request, "projects/project_edit.html", context, status=context.pop("status"))
 
 
 @login_required
@@ -219,8 +250,10 @@ def plan_item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> 
     if kind not in PLAN_FORMS:
         raise Http404("No such part of the plan.")
     model = PLAN_FORMS[kind][0]._meta.model
-    get_object_or_404(model, project=project, pk=item_pk).delete()
-    messages.success(request, _("Removed from the plan."))
+    if model.objects.filter(project=project, pk=item_pk).delete()[0]:
+        messages.success(request, _("Removed from the plan."))
+    else:  # another tab or a colleague removed it first
+        messages.info(request, _("This was already removed from the plan; nothing else changed."))
     return redirect(f"{project.get_absolute_url()}#{kind}")
 
 
@@ -231,8 +264,14 @@ def milestone_status(request: HttpRequest, pk: int, milestone_pk: int) -> HttpRe
     status = request.POST.get("status", "")
     if status not in MilestoneStatus.values:
         messages.error(request, _("Choose one of the listed statuses."))
+        return redirect(f"{milestone.project.get_absolute_url()}#milestone")
+    try:
+        services.set_milestone_status(
+            milestone=milestone, status=status, was=request.POST.get("was") or None
+        )
+    except StaleState as stale:
+        messages.error(request, str(stale))
     else:
-        services.set_milestone_status(milestone=milestone, status=status)
         messages.success(request, _("Milestone status updated."))
     return redirect(f"{milestone.project.get_absolute_url()}#milestone")
 
