@@ -365,6 +365,8 @@ ROWS = [
     R("api:get_prototype", "slug=activating-local-engagement", get="200"),
     R("api:list_projects", get="200"),
     R("api:get_project", "id=@project_zahle", get="200"),
+    R("api:patch_project", "id=@project_zahle", data={"version": 1, "summary": "Volunteers meet every month."}, patch="200+ 200+ 403 403 403 403 401"),
+    R("api:patch_project", "id=@project_jbeil", town="jbeil", data={"version": 1, "summary": "A new plan."}, patch="200+ 200+ 403 403 403 403 401"),
     R("api:get_project", "id=@project_jbeil", town="jbeil", get="200 200 200 200 200 200 404"),
     R("api:list_indicators", "id=@project_zahle", get="200"),
     R("api:post_measurement", "id=@project_zahle indicator_id=@indicator_zahle", data={"value": 40, "measured_on": "2026-11-20"}, post="403 201+ 403 403 403 403 401"),
