@@ -71,6 +71,8 @@ class Feedback(NamedTuple):
     documents: int = 10  # the best first-pass documents read
     terms: int = 10  # the words added to the query
     share: float = 0.5  # of the expanded score that comes from the added words
+    k1: float = SHORT_K1  # BM25 of the query and of the added words
+    b: float = SHORT_B
 
 
 class Postings(NamedTuple):
@@ -279,14 +281,14 @@ def feedback_search(
 ) -> list[np.ndarray]:
     """Short-query BM25 with RM3 feedback over several indexes sharing statistics.
 
-    Each part is (index, allowed rows). The query is scored with SHORT_K1 and SHORT_B;
+    Each part is (index, allowed rows). The query is scored with ``feedback.k1`` and ``.b``;
     the best ``feedback.documents`` rows of all parts, weighted by exp(score - best),
     give the words added; the result per part is (1 - share) x the query's score over
     its best plus share x the added words' score over their best. Rows not allowed: 0.
     """
     feedback = feedback or Feedback()
     words = dict.fromkeys(set(tokenize(query)), 1.0)
-    first = [np.where(allowed, index.weighted_scores(words, SHORT_K1, SHORT_B), 0.0)
+    first = [np.where(allowed, index.weighted_scores(words, feedback.k1, feedback.b), 0.0)
              for index, allowed in parts]  # fmt: skip
     best = [(score, part, row) for part, scores in enumerate(first)
             for row, score in top_positive(scores, feedback.documents)]  # fmt: skip
@@ -299,7 +301,7 @@ def feedback_search(
         for word, value in index.word_distribution(rows).items():
             distribution[word] = distribution.get(word, 0.0) + value
     added = expansion(query, distribution, feedback.terms)
-    extra = [np.where(allowed, index.weighted_scores(added, SHORT_K1, SHORT_B), 0.0)
+    extra = [np.where(allowed, index.weighted_scores(added, feedback.k1, feedback.b), 0.0)
              for index, allowed in parts]  # fmt: skip
     top_first = max(float(s.max(initial=0.0)) for s in first) or 1.0
     top_extra = max(float(s.max(initial=0.0)) for s in extra) or 1.0
