@@ -392,6 +392,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=4)
     parser.add_argument("--sets", default=",".join(SETS), help="a smoke test: fewer sets")
     parser.add_argument("--limit", type=int, default=0, help="a smoke test: N queries a set")
+    parser.add_argument("--hold-long", action="store_true",
+                        help="keep the long-query constants as shipped (cross-validate the "
+                        "short-query ones alone, e.g. without the methods set)")  # fmt: skip
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="glocal-cv-") as folder:
@@ -402,6 +405,8 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
+        if args.hold_long:
+            LONG_GRID.update({name: [value] for name, value in shipped()[0].items()})
         prepared = {name: Prepared(name, args.cache, args.limit)
                     for name in args.sets.split(",")}  # fmt: skip
         keys, long_table, short_table, long_points, short_points = score_tables(prepared)
@@ -425,7 +430,7 @@ def main() -> None:
     on_everything = chooser.choose(np.ones(len(keys), dtype=bool))
     print(json.dumps({
         "queries": {name: len(data.queries) for name, data in prepared.items()},
-        "folds": args.folds, "repeats": args.repeats,
+        "folds": args.folds, "repeats": args.repeats, "long_held_as_shipped": args.hold_long,
         "shipped": describe(preferred, long_points, short_points),
         "chosen_on_all_queries": describe(on_everything, long_points, short_points),
         "cross_validation": result["summary"],
