@@ -81,7 +81,7 @@ def points(grid: dict) -> list[dict]:
 class Prepared:
     """One set indexed by the engine, with what ranking a query needs cached per query."""
 
-    def __init__(self, name: str, cache: Path, limit: int = 0):
+    def __init__(self, name: str, cache: Path, limit: int = 0, words: int = 0):
         from django.db import transaction
 
         from glocal.lib.embeddings import get_encoder
@@ -97,6 +97,8 @@ class Prepared:
         folder, split = SETS[name]
         corpus, self.queries, self.qrels = read_beir(folder, split)
         self.metadata = read_query_metadata(folder)
+        if words:  # only queries of at most this many indexed words
+            self.queries = {i: q for i, q in self.queries.items() if word_count(q) <= words}
         if limit:
             self.queries = dict(list(self.queries.items())[:limit])
         encoder = CachedPassages(get_encoder(), cache / f"{name}.npz")
@@ -392,6 +394,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=4)
     parser.add_argument("--sets", default=",".join(SETS), help="a smoke test: fewer sets")
     parser.add_argument("--limit", type=int, default=0, help="a smoke test: N queries a set")
+    parser.add_argument("--short-only", action="store_true",
+                        help="only the queries the short-query constants can touch (at most "
+                        f"{max(WORD_LIMITS)} words); implies --hold-long")  # fmt: skip
     parser.add_argument("--hold-long", action="store_true",
                         help="keep the long-query constants as shipped (cross-validate the "
                         "short-query ones alone, e.g. without the methods set)")  # fmt: skip
@@ -405,9 +410,10 @@ def main() -> None:
         from django.core.management import call_command
 
         call_command("migrate", verbosity=0, interactive=False)
-        if args.hold_long:
+        if args.hold_long or args.short_only:
             LONG_GRID.update({name: [value] for name, value in shipped()[0].items()})
-        prepared = {name: Prepared(name, args.cache, args.limit)
+        words = max(WORD_LIMITS) if args.short_only else 0
+        prepared = {name: Prepared(name, args.cache, args.limit, words)
                     for name in args.sets.split(",")}  # fmt: skip
         keys, long_table, short_table, long_points, short_points = score_tables(prepared)
     long, short, limit = shipped()
@@ -430,7 +436,9 @@ def main() -> None:
     on_everything = chooser.choose(np.ones(len(keys), dtype=bool))
     print(json.dumps({
         "queries": {name: len(data.queries) for name, data in prepared.items()},
-        "folds": args.folds, "repeats": args.repeats, "long_held_as_shipped": args.hold_long,
+        "folds": args.folds, "repeats": args.repeats,
+        "long_held_as_shipped": args.hold_long or args.short_only,
+        "only_queries_of_at_most_words": words or None,
         "shipped": describe(preferred, long_points, short_points),
         "chosen_on_all_queries": describe(on_everything, long_points, short_points),
         "cross_validation": result["summary"],

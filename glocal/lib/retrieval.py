@@ -109,6 +109,7 @@ class BM25Index:
         self.tf = np.zeros(0, dtype=np.float32)  # the postings' term frequencies
         self.lengths = np.zeros(0, dtype=np.float32)  # each row's weighted word count
         self.forward = Postings(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0))
+        self.short_weights = np.zeros(0)  # the postings' BM25 under SHORT_K1 and SHORT_B
 
     def _counts(self, title: str, body: str) -> dict[int, float]:
         counts: dict[int, float] = {}
@@ -151,6 +152,10 @@ class BM25Index:
         indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.postings = Postings(indptr, rows[order], weights[order])
         self.tf, self.lengths = tf[order].astype(np.float32), length.astype(np.float32)
+        # the postings' weights under the short-query k1 and b, so feedback is one bincount
+        short_norm = SHORT_K1 * (1 - SHORT_B + SHORT_B * length / max(self.average, 1e-9))
+        short = tf * (SHORT_K1 + 1) / (tf + short_norm[rows]) * self.idf[terms]
+        self.short_weights = short[order]
         self.words = list(self.vocabulary)
         row_ptr = np.concatenate([[0], np.cumsum([len(c) for c in per_doc])]).astype(np.int64)
         self.forward = Postings(row_ptr, terms.astype(np.int32), tf.astype(np.float32))
@@ -219,6 +224,8 @@ class BM25Index:
 
     def weighted_scores(self, words: dict[str, float], k1: float, b: float) -> np.ndarray:
         """BM25 of every row with other ``k1`` and ``b``, each word's score times its weight."""
+        if (k1, b) == (SHORT_K1, SHORT_B):
+            return self._short_scores(words)
         result = np.zeros(self.size)
         indptr, rows, _ = self.postings
         for word, weight in words.items():
@@ -230,6 +237,19 @@ class BM25Index:
             norm = k1 * (1 - b + b * self.lengths[hit] / max(self.average, 1e-9))
             result[hit] += weight * self.idf[term] * tf * (k1 + 1) / (tf + norm)
         return result
+
+    def _short_scores(self, words: dict[str, float]) -> np.ndarray:
+        """``weighted_scores`` under SHORT_K1 and SHORT_B from the precomputed weights."""
+        indptr, rows, _ = self.postings
+        vocabulary = self.vocabulary
+        known = [(vocabulary[w], weight) for w, weight in words.items() if w in vocabulary]
+        if not known:
+            return np.zeros(self.size)
+        spans = [slice(indptr[term], indptr[term + 1]) for term, _ in known]
+        hit = np.concatenate([rows[span] for span in spans])
+        pairs = zip(spans, known, strict=True)
+        weights = np.concatenate([self.short_weights[span] * weight for span, (_, weight) in pairs])
+        return np.bincount(hit, weights=weights, minlength=self.size)
 
     def word_distribution(self, rows: list[tuple[int, float]]) -> dict[str, float]:
         """Sum over (row, weight) of weight x each word's share of the row's words (RM3)."""

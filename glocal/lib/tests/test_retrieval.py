@@ -6,6 +6,8 @@ import pytest
 from glocal.lib.retrieval import (
     DEFAULT_B,
     DEFAULT_K1,
+    SHORT_B,
+    SHORT_K1,
     BM25Index,
     Feedback,
     FusionWeights,
@@ -262,3 +264,14 @@ def test_feedback_without_any_hit_adds_nothing():
     index.build(FEEDBACK_CORPUS)
     (scores,) = feedback_search([(index, np.ones(3, dtype=bool))], "zeppelin")
     assert scores.tolist() == [0.0, 0.0, 0.0]
+
+
+def test_short_query_scores_come_from_precomputed_weights_equal_to_bm25_with_their_k1_and_b():
+    index = BM25Index()
+    index.build([("Parks", "volunteers care for parks and gardens"), ("Waste", "waste fees"),
+                 ("Youth", "youth volunteers " * 20)])  # fmt: skip
+    words = {"volunteers": 1.0, "parks": 0.4, "unknown": 2.0}
+    general = index.weighted_scores(words, SHORT_K1 + 1e-12, SHORT_B)
+    assert np.allclose(index.weighted_scores(words, SHORT_K1, SHORT_B), general, rtol=1e-6)
+    assert general[1] == 0.0
+    assert general[0] > general[2] > 0
