@@ -41,7 +41,7 @@ TITLE_WEIGHT = 3.0
 # most SHORT_QUERY_WORDS indexed words is scored with SHORT_K1 and SHORT_B and expanded
 # RM3-style with the most frequent words of its best FEEDBACK documents
 # (docs/benchmarks.md says what each buys on each dev set).
-SHORT_QUERY_WORDS = 3
+SHORT_QUERY_WORDS = 2
 SHORT_K1 = 0.9
 SHORT_B = 0.4
 

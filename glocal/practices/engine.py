@@ -49,7 +49,7 @@ FUSION = retrieval.FusionWeights(dense=4.0, prior=0.25, ideal_share=1.0, trust_p
 # Short queries (``retrieval.is_short``): BM25 with feedback (already in 0..1) leads, e5
 # orders what the words do not reach (another language), no prior. participedia-issues
 # 0.170 -> 0.234; xquad's 11 short questions cost it 0.002 (docs/benchmarks.md).
-SHORT_FUSION = retrieval.FusionWeights(dense=0.5, prior=0.0, ideal_share=0.0, trust_power=4.0)
+SHORT_FUSION = retrieval.FusionWeights(dense=0.25, prior=0.0, ideal_share=0.0, trust_power=4.0)
 FEEDBACK = retrieval.Feedback(documents=10, terms=10, share=0.5)
 
 
