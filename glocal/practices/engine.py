@@ -48,7 +48,7 @@ LANGUAGE_SHRINK = 10.0
 FUSION = retrieval.FusionWeights(dense=4.0, prior=0.25, ideal_share=1.0, trust_power=4.0)
 # Short queries (``retrieval.is_short``): BM25 with feedback (already in 0..1) leads, e5
 # orders what the words do not reach (another language), no prior. participedia-issues
-# 0.170 -> 0.234; xquad's 11 short questions cost it 0.002 (docs/benchmarks.md).
+# 0.170 -> 0.231. Dense weight 0.25 cross-validated (0.5: issues -0.002; docs/benchmarks.md).
 SHORT_FUSION = retrieval.FusionWeights(dense=0.25, prior=0.0, ideal_share=0.0, trust_power=4.0)
 FEEDBACK = retrieval.Feedback(documents=10, terms=10, share=0.5)
 
