@@ -179,9 +179,14 @@ class SearchEngine:
         from .tasks import embed_practice_batch  # the task module imports this one
 
         todo = sorted(snapshot.malformed - self._queued)
-        if todo:
-            self._queued.update(todo)
+        if not todo:
+            return
+        try:
             embed_practice_batch.enqueue(todo)
+        except Exception:  # searching must not fail because the queue does
+            logger.exception("could not queue %d malformed vectors to embed again", len(todo))
+            return
+        self._queued.update(todo)
 
     def _rebuild(self, generation: int) -> None:
         try:
