@@ -15,10 +15,11 @@ from glocal.events.models import Event
 from glocal.lib import roles
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.lib.stale_tasks import abandoned_tasks
+from glocal.matching.models import SentenceVector
 from glocal.matching.recommend import recommend, with_profile
 from glocal.members.models import Municipality
 from glocal.network.models import Update
-from glocal.practices.engine import engine
+from glocal.practices.engine import engine, malformed_vectors
 from glocal.practices.models import Practice
 from glocal.projects.models import Project
 
@@ -76,14 +77,19 @@ def healthz(request: HttpRequest) -> JsonResponse:
         checks["database"] = "error"
     healthy = all(v == "ok" for v in checks.values())
     stale = abandoned_tasks().count() if healthy else 0
+    search = engine.status()
+    if healthy:  # skipped by the index and the recommendations until embedded again
+        search["malformed_vectors"] = malformed_vectors()
+        search["malformed_sentence_vectors"] = SentenceVector.objects.malformed().count()
+    malformed = search.get("malformed_vectors", 0) + search.get("malformed_sentence_vectors", 0)
     status = "ok" if healthy else "error"
     return JsonResponse(
         {
-            "status": "degraded" if healthy and stale else status,
+            "status": "degraded" if healthy and (stale or malformed) else status,
             "tasks": {"abandoned": stale},
             "checks": checks,
             "database": connection.vendor,
-            "search": engine.status(),
+            "search": search,
         },  # fmt: skip
         status=200 if healthy else 503,
     )

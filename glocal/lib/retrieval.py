@@ -40,8 +40,10 @@ TITLE_WEIGHT = 3.0
 # lightly length-normalised) and pseudo-relevance feedback do better there. A query of at
 # most SHORT_QUERY_WORDS indexed words is scored with SHORT_K1 and SHORT_B and expanded
 # RM3-style with the most frequent words of its best FEEDBACK documents
-# (docs/benchmarks.md says what each buys on each dev set).
-SHORT_QUERY_WORDS = 3
+# (docs/benchmarks.md says what each buys on each dev set). All four cross-validated over
+# the dev sets (scripts/cv_search_constants.py): at most 3 words gave issues +0.004 and cost
+# xquad's six three-word questions, which e5 answers across languages, 0.022.
+SHORT_QUERY_WORDS = 2
 SHORT_K1 = 0.9
 SHORT_B = 0.4
 
@@ -71,6 +73,8 @@ class Feedback(NamedTuple):
     documents: int = 10  # the best first-pass documents read
     terms: int = 10  # the words added to the query
     share: float = 0.5  # of the expanded score that comes from the added words
+    k1: float = SHORT_K1  # BM25 of the query and of the added words
+    b: float = SHORT_B
 
 
 class Postings(NamedTuple):
@@ -107,6 +111,7 @@ class BM25Index:
         self.tf = np.zeros(0, dtype=np.float32)  # the postings' term frequencies
         self.lengths = np.zeros(0, dtype=np.float32)  # each row's weighted word count
         self.forward = Postings(np.zeros(1, np.int64), np.zeros(0, np.int32), np.zeros(0))
+        self.short_weights = np.zeros(0)  # the postings' BM25 under SHORT_K1 and SHORT_B
 
     def _counts(self, title: str, body: str) -> dict[int, float]:
         counts: dict[int, float] = {}
@@ -149,6 +154,10 @@ class BM25Index:
         indptr = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
         self.postings = Postings(indptr, rows[order], weights[order])
         self.tf, self.lengths = tf[order].astype(np.float32), length.astype(np.float32)
+        # the postings' weights under the short-query k1 and b, so feedback is one bincount
+        short_norm = SHORT_K1 * (1 - SHORT_B + SHORT_B * length / max(self.average, 1e-9))
+        short = tf * (SHORT_K1 + 1) / (tf + short_norm[rows]) * self.idf[terms]
+        self.short_weights = short[order]
         self.words = list(self.vocabulary)
         row_ptr = np.concatenate([[0], np.cumsum([len(c) for c in per_doc])]).astype(np.int64)
         self.forward = Postings(row_ptr, terms.astype(np.int32), tf.astype(np.float32))
@@ -217,6 +226,8 @@ class BM25Index:
 
     def weighted_scores(self, words: dict[str, float], k1: float, b: float) -> np.ndarray:
         """BM25 of every row with other ``k1`` and ``b``, each word's score times its weight."""
+        if (k1, b) == (SHORT_K1, SHORT_B):
+            return self._short_scores(words)
         result = np.zeros(self.size)
         indptr, rows, _ = self.postings
         for word, weight in words.items():
@@ -228,6 +239,19 @@ class BM25Index:
             norm = k1 * (1 - b + b * self.lengths[hit] / max(self.average, 1e-9))
             result[hit] += weight * self.idf[term] * tf * (k1 + 1) / (tf + norm)
         return result
+
+    def _short_scores(self, words: dict[str, float]) -> np.ndarray:
+        """``weighted_scores`` under SHORT_K1 and SHORT_B from the precomputed weights."""
+        indptr, rows, _ = self.postings
+        vocabulary = self.vocabulary
+        known = [(vocabulary[w], weight) for w, weight in words.items() if w in vocabulary]
+        if not known:
+            return np.zeros(self.size)
+        spans = [slice(indptr[term], indptr[term + 1]) for term, _ in known]
+        hit = np.concatenate([rows[span] for span in spans])
+        pairs = zip(spans, known, strict=True)
+        weights = np.concatenate([self.short_weights[span] * weight for span, (_, weight) in pairs])
+        return np.bincount(hit, weights=weights, minlength=self.size)
 
     def word_distribution(self, rows: list[tuple[int, float]]) -> dict[str, float]:
         """Sum over (row, weight) of weight x each word's share of the row's words (RM3)."""
@@ -279,14 +303,14 @@ def feedback_search(
 ) -> list[np.ndarray]:
     """Short-query BM25 with RM3 feedback over several indexes sharing statistics.
 
-    Each part is (index, allowed rows). The query is scored with SHORT_K1 and SHORT_B;
+    Each part is (index, allowed rows). The query is scored with ``feedback.k1`` and ``.b``;
     the best ``feedback.documents`` rows of all parts, weighted by exp(score - best),
     give the words added; the result per part is (1 - share) x the query's score over
     its best plus share x the added words' score over their best. Rows not allowed: 0.
     """
     feedback = feedback or Feedback()
     words = dict.fromkeys(set(tokenize(query)), 1.0)
-    first = [np.where(allowed, index.weighted_scores(words, SHORT_K1, SHORT_B), 0.0)
+    first = [np.where(allowed, index.weighted_scores(words, feedback.k1, feedback.b), 0.0)
              for index, allowed in parts]  # fmt: skip
     best = [(score, part, row) for part, scores in enumerate(first)
             for row, score in top_positive(scores, feedback.documents)]  # fmt: skip
@@ -299,7 +323,7 @@ def feedback_search(
         for word, value in index.word_distribution(rows).items():
             distribution[word] = distribution.get(word, 0.0) + value
     added = expansion(query, distribution, feedback.terms)
-    extra = [np.where(allowed, index.weighted_scores(added, SHORT_K1, SHORT_B), 0.0)
+    extra = [np.where(allowed, index.weighted_scores(added, feedback.k1, feedback.b), 0.0)
              for index, allowed in parts]  # fmt: skip
     top_first = max(float(s.max(initial=0.0)) for s in first) or 1.0
     top_extra = max(float(s.max(initial=0.0)) for s in extra) or 1.0

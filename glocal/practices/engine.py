@@ -48,13 +48,18 @@ LANGUAGE_SHRINK = 10.0
 FUSION = retrieval.FusionWeights(dense=4.0, prior=0.25, ideal_share=1.0, trust_power=4.0)
 # Short queries (``retrieval.is_short``): BM25 with feedback (already in 0..1) leads, e5
 # orders what the words do not reach (another language), no prior. participedia-issues
-# 0.170 -> 0.234; xquad's 11 short questions cost it 0.002 (docs/benchmarks.md).
-SHORT_FUSION = retrieval.FusionWeights(dense=0.5, prior=0.0, ideal_share=0.0, trust_power=4.0)
+# 0.170 -> 0.231. Dense weight 0.25 cross-validated (0.5: issues -0.002; docs/benchmarks.md).
+SHORT_FUSION = retrieval.FusionWeights(dense=0.25, prior=0.0, ideal_share=0.0, trust_power=4.0)
 FEEDBACK = retrieval.Feedback(documents=10, terms=10, share=0.5)
 
 
 def document_hash(title: str, body: str) -> str:
     return hashlib.sha256(f"{active_model_name()}\n{title}\n{body}".encode()).hexdigest()
+
+
+def malformed_vectors() -> int:
+    """Stored vectors of the active model the index skips (``/healthz`` reports them)."""
+    return PracticeVector.objects.filter(model=active_model_name()).malformed().count()
 
 
 def bump_generation() -> None:
@@ -72,7 +77,8 @@ def embed_practices(
 ) -> int:
     """Store vectors for practices whose text changed; returns how many were computed.
 
-    Batches of ``batch`` practices are embedded and stored; the search index is told
+    A stored vector that is malformed (``PracticeVector.objects.malformed``) counts as
+    changed. Batches of ``batch`` practices are embedded and stored; the search index is told
     once at the end, so that importing 800 practices is one index update, not 800.
     ``encoder``: another than the process's (evaluation passes a cached one).
     """
@@ -80,14 +86,17 @@ def embed_practices(
     if encoder is None:
         return 0
     rows = Practice.objects.values_list("pk", "title", *TEXT_FIELDS)
+    vectors = PracticeVector.objects.all()
     if practice_ids is not None:
         rows = rows.filter(pk__in=practice_ids)
-    stored = dict(PracticeVector.objects.values_list("practice_id", "text_hash"))
+        vectors = vectors.filter(practice_id__in=practice_ids)
+    stored = dict(vectors.values_list("practice_id", "text_hash"))
+    malformed = set(vectors.malformed().values_list("practice_id", flat=True))
     todo = []
     for pk, title, *texts in rows.iterator(chunk_size=2000):
         document = practice_document(title, *texts)
         digest = document_hash(*document)
-        if stored.get(pk) != digest:
+        if stored.get(pk) != digest or pk in malformed:
             todo.append((pk, digest, retrieval.chunks_for_embedding(*document)))
     for start in range(0, len(todo), batch):
         store_vectors(encoder, todo[start : start + batch])
@@ -127,6 +136,7 @@ class SearchEngine:
         self._lock = threading.Lock()
         self._rebuilding = threading.Event()
         self._checked = 0.0
+        self._queued: set[int] = set()  # malformed vectors this process sent to be embedded
 
     def snapshot(self) -> Snapshot:
         """The current snapshot. A stale one keeps serving while a thread rebuilds it."""
@@ -147,6 +157,7 @@ class SearchEngine:
         updated = with_changes(snapshot, generation, self.scope)
         if updated is not None:  # a few practices changed: read only those
             self._snapshot = updated
+            self.embed_again(updated)
             return updated
         if not settings.SEARCH_REBUILD_IN_BACKGROUND:
             return self.refresh()
@@ -159,7 +170,23 @@ class SearchEngine:
         snapshot = build_snapshot(generation, self.scope)
         logger.info("search index built: %s practices in %.2fs", len(snapshot.main.ids),
                     snapshot.built_in)  # fmt: skip
+        self.embed_again(snapshot)
         return snapshot
+
+    def embed_again(self, snapshot: Snapshot) -> None:
+        """Queue the practices whose stored vector was malformed to be embedded again,
+        once per process (the task is idempotent, so several workers may each queue it)."""
+        from .tasks import embed_practice_batch  # the task module imports this one
+
+        todo = sorted(snapshot.malformed - self._queued)
+        if not todo:
+            return
+        try:
+            embed_practice_batch.enqueue(todo)
+        except Exception:  # searching must not fail because the queue does
+            logger.exception("could not queue %d malformed vectors to embed again", len(todo))
+            return
+        self._queued.update(todo)
 
     def _rebuild(self, generation: int) -> None:
         try:
@@ -173,6 +200,7 @@ class SearchEngine:
     def forget(self) -> None:
         """Drop the snapshot; the next query builds a new one (tests use this)."""
         self._snapshot = None
+        self._queued.clear()
 
     def refresh(self) -> Snapshot:
         """Rebuild now (commands and tests that must see their own writes)."""

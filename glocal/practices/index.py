@@ -9,6 +9,7 @@ masked. Once the delta grows past ``DELTA_LIMIT`` the whole index is rebuilt.
 """
 
 import datetime
+import logging
 import time
 from dataclasses import dataclass
 
@@ -20,8 +21,9 @@ from glocal.lib import retrieval, textnorm
 from glocal.lib.embeddings import active_model_name
 from glocal.lib.vectors import ExactIndex, IVFIndex, build_vector_index
 
-from .models import Practice, PracticeVector, Status
+from .models import Practice, PracticeVector, Status, vector_rows
 
+logger = logging.getLogger(__name__)
 TEXT_FIELDS = ("summary", "objectives", "approach", "results", "lessons", "target_groups")
 DELTA_LIMIT = 2000  # changed practices kept apart before the whole index is rebuilt
 CLOCK_MARGIN = datetime.timedelta(seconds=30)  # longer than a write transaction lasts
@@ -44,6 +46,7 @@ class Segment:
     prior: np.ndarray
     languages: list[str]
     centroids: dict[str, tuple[np.ndarray, int]]  # language -> (mean chunk vector, documents)
+    malformed: frozenset[int] = frozenset()  # practices whose stored vector was skipped
 
 
 def language_centroids(matrix: np.ndarray, chunk_doc: np.ndarray, languages: list[str]):
@@ -68,12 +71,19 @@ def build_segment(practices: QuerySet, statistics: retrieval.BM25Index | None = 
     languages = [textnorm.detect_language(f"{title}\n{body}") for title, body in documents]
     bm25 = retrieval.BM25Index()
     bm25.build(documents, languages, statistics=statistics)
-    matrices, chunk_doc, chunk_rows = [], [], {}
+    matrices, chunk_doc, chunk_rows, malformed = [], [], {}, []
     vectors = PracticeVector.objects.filter(model=active_model_name(), practice_id__in=ids.tolist())
     for pk, chunks, data in vectors.values_list("practice_id", "chunks", "data").iterator(2000):
-        matrices.append(np.frombuffer(bytes(data), dtype=np.float32).reshape(chunks, -1))
+        if (matrix := vector_rows(bytes(data), chunks)) is None:
+            malformed.append(pk)  # found by its words until it is embedded again
+            continue
+        matrices.append(matrix)
         chunk_rows[pk] = slice(len(chunk_doc), len(chunk_doc) + chunks)
         chunk_doc.extend([row_of[pk]] * chunks)
+    if malformed:
+        named = ", ".join(map(str, sorted(malformed)[:20])) + (", …" if len(malformed) > 20 else "")
+        logger.warning("search index: skipped %d malformed stored vectors (practices %s)",
+                       len(malformed), named)  # fmt: skip
     with_prior = statistics is None and documents
     matrix = np.vstack(matrices) if matrices else np.zeros((0, 0), dtype=np.float32)
     chunk_doc = np.array(chunk_doc, dtype=np.int64)
@@ -84,6 +94,7 @@ def build_segment(practices: QuerySet, statistics: retrieval.BM25Index | None = 
         chunk_doc=chunk_doc, chunk_rows=chunk_rows,
         centroids=language_centroids(matrix, chunk_doc, languages),
         prior=retrieval.mention_prior(documents) if with_prior else np.zeros(len(rows)),
+        malformed=frozenset(malformed),
     )  # fmt: skip
 
 
@@ -106,6 +117,12 @@ class Snapshot:
         if self.delta is not None:
             parts.append((self.delta, np.ones(len(self.delta.ids), bool), len(self.main.ids)))
         return parts
+
+    @property
+    def malformed(self) -> frozenset[int]:
+        """Practices served without their vector: skipped and not read again since."""
+        again = self.delta.malformed if self.delta is not None else frozenset()
+        return (self.main.malformed - self.changed) | again
 
     @property
     def ids(self) -> np.ndarray:

@@ -1,12 +1,16 @@
 """Best practices: the records of the showroom, their files and their history."""
 
+import numpy as np
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from glocal.lib import roles
+from glocal.lib.embeddings import DIMENSIONS
 from glocal.members.models import Municipality
 from glocal.reference.models import Country, Sdg, Theme
 from glocal.translations.languages import active_language
@@ -334,6 +338,24 @@ class ProposedRevision(models.Model):
         return self.status == self.Status.PENDING
 
 
+VECTOR_BYTES = DIMENSIONS * 4  # one chunk's row of float32
+
+
+class PracticeVectorQuerySet(models.QuerySet):
+    def malformed(self):
+        """Rows whose bytes are not ``chunks`` rows of the model's width: truncated, of
+        another dimension or empty. The index skips them; embedding replaces them."""
+        well_formed = Q(chunks__gt=0, size=F("chunks") * VECTOR_BYTES)
+        return self.annotate(size=Length("data")).exclude(well_formed)
+
+
+def vector_rows(data: bytes, chunks: int):
+    """A stored vector as a (chunks × dimensions) array, or None when it is malformed."""
+    if chunks <= 0 or len(data) != chunks * VECTOR_BYTES:
+        return None
+    return np.frombuffer(data, dtype=np.float32).reshape(chunks, DIMENSIONS)
+
+
 class PracticeVector(models.Model):
     """The practice's text as sentence embeddings (one row of float32 per chunk)."""
 
@@ -345,6 +367,8 @@ class PracticeVector(models.Model):
     chunks = models.PositiveSmallIntegerField()
     data = models.BinaryField()
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PracticeVectorQuerySet.as_manager()
 
     def __str__(self) -> str:
         return f"{self.practice_id} ({self.chunks} × {self.model})"

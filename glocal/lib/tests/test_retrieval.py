@@ -6,6 +6,8 @@ import pytest
 from glocal.lib.retrieval import (
     DEFAULT_B,
     DEFAULT_K1,
+    SHORT_B,
+    SHORT_K1,
     BM25Index,
     Feedback,
     FusionWeights,
@@ -218,10 +220,10 @@ def test_expansion_keeps_the_heaviest_new_words_with_weights_summing_to_one():
 
 @pytest.mark.parametrize(
     ("query", "short"),
-    [("health", True), ("the youth of the city participation", True),
-     ("arts culture recreation", True), ("immigration migration refugees asylum", False)],
+    [("health", True), ("the youth of the participation", True),
+     ("arts culture recreation", False), ("immigration migration refugees asylum", False)],
 )  # fmt: skip
-def test_a_query_of_at_most_three_indexed_words_is_short(query, short):
+def test_a_query_of_at_most_two_indexed_words_is_short(query, short):
     assert is_short(query) is short
 
 
@@ -262,3 +264,14 @@ def test_feedback_without_any_hit_adds_nothing():
     index.build(FEEDBACK_CORPUS)
     (scores,) = feedback_search([(index, np.ones(3, dtype=bool))], "zeppelin")
     assert scores.tolist() == [0.0, 0.0, 0.0]
+
+
+def test_short_query_scores_come_from_precomputed_weights_equal_to_bm25_with_their_k1_and_b():
+    index = BM25Index()
+    index.build([("Parks", "volunteers care for parks and gardens"), ("Waste", "waste fees"),
+                 ("Youth", "youth volunteers " * 20)])  # fmt: skip
+    words = {"volunteers": 1.0, "parks": 0.4, "unknown": 2.0}
+    general = index.weighted_scores(words, SHORT_K1 + 1e-12, SHORT_B)
+    assert np.allclose(index.weighted_scores(words, SHORT_K1, SHORT_B), general, rtol=1e-6)
+    assert general[1] == 0.0
+    assert general[0] > general[2] > 0

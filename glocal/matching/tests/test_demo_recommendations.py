@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 
 LEBANESE_TOWNS = ["zahle", "baalbek", "jbeil", "batroun"]
 CAMPS = ["Summer Urban Camp on Chios", "Social Cohesion Summer Camp"]
+WASTE_IN_ARABIC = "نحتاج إلى نظام لفرز النفايات المنزلية وإعادة تدويرها في الأحياء."
 
 
 @pytest.fixture
@@ -60,14 +61,42 @@ def test_lebanese_towns_get_spilamberto_and_us(demo):
         assert any(t.startswith("Spilamberto and Us") for t in top_titles(slug)), slug
 
 
+def only_need(slug: str, text: str | None = None) -> list:
+    """The town's recommendations for its first need alone, rewritten as ``text`` if given."""
+    Need.objects.filter(municipality__slug=slug, rank__gt=1).delete()
+    if text is not None:
+        Need.objects.filter(municipality__slug=slug, rank=1).update(text=text)
+    return recommend(town(slug))
+
+
+def answering(items: list, prefix: str) -> list[str]:
+    """The passages quoted for the first need by the recommendations titled ``prefix``."""
+    return [i.match.passage for i in items
+            if i.practice.title.startswith(prefix) and i.match.need_rank == 1]  # fmt: skip
+
+
 def test_baalbeks_need_written_in_arabic_finds_english_practices_on_youth_volunteering(demo):
     assert Need.objects.get(municipality__slug="baalbek", rank=1).text.startswith("لا يجد الشباب")
-    Need.objects.filter(municipality__slug="baalbek", rank__gt=1).delete()
-    items = recommend(town("baalbek"))
+    items = only_need("baalbek")
     answered = [i for i in items if i.match.need_rank == 1]
     assert answered[0].practice.title.startswith("Youth Empowerment: the voice of young people")
     assert answered[0].match.passage == "Fund small youth-led projects."
-    assert any(i.practice.title.startswith("Spilamberto and Us") for i in items)
+
+
+def test_an_arabic_need_on_another_subject_does_not_find_the_youth_practices(demo):
+    items = only_need("baalbek", WASTE_IN_ARABIC)
+    assert answering(items, "Youth Empowerment") == []
+    assert answering(items, "Pop Up on Vivid Street") == []
+
+
+@pytest.mark.xfail(strict=True, reason="not met: Spilamberto and Us reaches Baalbek on its "
+                   "SDGs, themes and award, at the same score for an Arabic need on waste; "
+                   "its best sentence scores a margin of 0.008 for this need (0.025 needed), "
+                   "in English as well (docs/benchmarks.md)")  # fmt: skip
+def test_baalbeks_arabic_need_itself_finds_spilamberto_and_us(demo):
+    assert answering(only_need("baalbek"), "Spilamberto and Us") == [
+        "Small, voluntary tasks give people a stake in their town and bring neighbours together."
+    ]
 
 
 def test_zahle_still_finds_the_kamenica_language_courses(demo):

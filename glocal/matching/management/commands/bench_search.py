@@ -1,12 +1,15 @@
 """Time the search engine at several corpus sizes: ``bench_search --sizes 1000,10000,100000``.
 
 Each size is a synthetic set of practices written inside a transaction that is rolled
-back. Embedding 100,000 texts would take hours on two cores, so each practice gets one
+back. Half the queries are short (one to three words, as typed in the showroom: BM25 with
+feedback), half long; each kind is also timed apart. Embedding 100,000 texts would take
+hours on two cores, so each practice gets one
 synthetic unit vector drawn around a few hundred topics (text embeddings cluster the same
 way); queries are embedded by the real model, so the query path is measured in full.
 Prints one JSON line per size.
 """
 
+import itertools
 import json
 import random
 import statistics
@@ -18,7 +21,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from glocal.lib.embeddings import DIMENSIONS, active_model_name, get_encoder
-from glocal.lib.retrieval import chunks_for_embedding
+from glocal.lib.retrieval import chunks_for_embedding, is_short
 from glocal.practices.engine import SearchEngine, bump_generation
 from glocal.practices.models import Practice, PracticeVector, Status
 
@@ -73,13 +76,18 @@ class Command(BaseCommand):
         index_s = time.perf_counter() - started
         texts = distinct_queries(queries)
         forget_queries(encoder)
-        hybrid = timing(lambda q: engine.rank(q, limit=20), texts)
+        hybrid = timings(lambda q: engine.rank(q, limit=20), texts)
         forget_queries(encoder)
-        embedding = timing(lambda q: encoder.queries([q]), texts)
+        embedding = timings(lambda q: encoder.queries([q]), texts)
+        overall = figures(hybrid["all"]), figures(embedding["all"])
         return {
             "practices": size, "index_s": round(index_s, 2), "model": encoder.name,
-            "hybrid": hybrid, "query_embedding": embedding,
-            "hybrid_p95_within_1_5x_embedding": hybrid["p95_ms"] <= 1.5 * embedding["p95_ms"],
+            "queries": {kind: len(times) for kind, times in hybrid.items()},
+            "hybrid": overall[0], "query_embedding": overall[1],
+            "hybrid_short": figures(hybrid["short"]), "hybrid_long": figures(hybrid["long"]),
+            "query_embedding_short": figures(embedding["short"]),
+            "query_embedding_long": figures(embedding["long"]),
+            "hybrid_p95_within_1_5x_embedding": overall[0]["p95_ms"] <= 1.5 * overall[1]["p95_ms"],
             "lexical": timing(lambda q: snapshot.main.bm25.search(q, limit=20), texts),
             "rss_mb": rss_mb(), "vector_index": type(snapshot.main.vectors).__name__,
         }  # fmt: skip
@@ -110,10 +118,17 @@ MODELS = ("e5", "minilm")
 
 
 def distinct_queries(count: int) -> list[str]:
-    """Queries that never repeat, so that the query cache does not flatter the figures."""
+    """Queries that never repeat, so that the query cache does not flatter the figures:
+    every other one short (one to three words of the corpus), the others long."""
     rng = random.Random(count)
-    return [f"{QUERIES[i % len(QUERIES)]} {' '.join(rng.choices(WORDS, k=2))} {i}"
-            for i in range(count)]  # fmt: skip
+    short: set[str] = set()
+    while len(short) < (count + 1) // 2:
+        short.add(" ".join(rng.sample(WORDS, k=rng.randint(1, 3))))
+    ordered = sorted(short, key=lambda _: rng.random())
+    long = [f"{QUERIES[i % len(QUERIES)]} {' '.join(rng.choices(WORDS, k=2))} {i}"
+            for i in range(count // 2)]  # fmt: skip
+    mixed = [q for pair in itertools.zip_longest(ordered, long) for q in pair if q]
+    return mixed[:count]
 
 
 def forget_queries(encoder) -> None:
@@ -141,11 +156,24 @@ def model_figures(key: str, queries: int) -> dict:
 
 
 def timing(function, texts: list[str]) -> dict:
-    times = []
+    return figures(timings(function, texts)["all"])
+
+
+def timings(function, texts: list[str]) -> dict[str, list[float]]:
+    """Milliseconds per text, all together and for short and long queries apart."""
+    times: dict[str, list[float]] = {"all": [], "short": [], "long": []}
     for text in texts:
         started = time.perf_counter()
         function(text)
-        times.append((time.perf_counter() - started) * 1000)
+        elapsed = (time.perf_counter() - started) * 1000
+        times["all"].append(elapsed)
+        times["short" if is_short(text) else "long"].append(elapsed)
+    return times
+
+
+def figures(times: list[float]) -> dict:
+    if not times:
+        return {"p50_ms": 0.0, "p95_ms": 0.0}
     return {
         "p50_ms": round(statistics.median(times), 2),
         "p95_ms": round(percentile(times, 0.95), 2),
