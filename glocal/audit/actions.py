@@ -9,6 +9,7 @@ ACTIONS = {
     # practices
     "practice.created": _("created the practice"),
     "practice.edited": _("edited the practice"),
+    "practice.saved": _("saved a draft of the practice"),
     "practice.submitted": _("submitted the practice for review"),
     "practice.published": _("published the practice"),
     "practice.changes_requested": _("asked for changes to the practice"),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import changes, record
 from glocal.lib.three_way import merge_fields
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -36,6 +37,7 @@ def update_municipality_profile(
     """
     current = Municipality.objects.select_for_update().get(pk=form.instance.pk)
     theirs = profile_values(current)
+    needs_before = [str(n) for n in current.needs.all()]
     to_write, conflicts = merge_fields(
         base=theirs if base is None else base, theirs=theirs, mine=posted_profile_values(form)
     )
@@ -50,6 +52,10 @@ def update_municipality_profile(
     current.save()
     needs.instance = current
     needs.save()
+    after = {**profile_values(current), "needs": [str(n) for n in current.needs.all()]}
+    before = {**theirs, "needs": needs_before}
+    record(actor=user, action="municipality.profile_edited", obj=current,
+           changes=changes(before, after))  # fmt: skip
     return current
 
 
@@ -82,6 +88,8 @@ def invite_person(
            context={"invitation": invitation, "url": settings.SITE_URL + path,
                     "network": settings.NETWORK_NAME},
            language=language or translation.get_language())  # fmt: skip
+    record(actor=invited_by, action="invitation.sent", obj=invitation,
+           changes={"email": [None, invitation.email], "role": [None, role]})  # fmt: skip
     return invitation
 
 
@@ -99,6 +107,7 @@ def accept_invitation(
         user = User.objects.create_user(
             invitation.email, password, full_name=full_name, language=invitation.language
         )
+    before = {"is_staff": user.is_staff, "is_reviewer": user.is_reviewer, "towns": towns_of(user)}
     if invitation.role == Invitation.Role.SECRETARIAT:
         user.is_staff = True
     if invitation.role == Invitation.Role.REVIEWER:
@@ -114,4 +123,11 @@ def accept_invitation(
         )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
+    after = {"is_staff": user.is_staff, "is_reviewer": user.is_reviewer, "towns": towns_of(user)}
+    record(actor=user, action="invitation.accepted", obj=user, changes=changes(before, after),
+           town=invitation.municipality)  # fmt: skip
     return user
+
+
+def towns_of(user: User) -> list[str]:
+    return sorted(str(m.municipality) for m in user.memberships.select_related("municipality"))

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import record
 from glocal.lib import slugs
 from glocal.lib.three_way import merge_fields
 from glocal.members.languages import TranslateLater
@@ -81,6 +82,9 @@ def record_revision(
     changed = sorted(k for k, v in current.items() if before.get(k) != v and k != "version")
     if search and SEARCHED_FIELDS.intersection(changed):
         refresh_search(practice.pk)
+    code = "changes_requested" if action == Revision.Action.CHANGES_REQUESTED else action
+    record(actor=user, action=f"practice.{code}", obj=practice,
+           changes={k: [before.get(k), current[k]] for k in changed})  # fmt: skip
     return Revision.objects.create(
         practice=practice,
         action=action,

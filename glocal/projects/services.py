@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import changes_of, record, values_of
 from glocal.lib.html import clean_html
 from glocal.members.languages import TranslateLater
 from glocal.members.models import Municipality, User
@@ -80,24 +81,29 @@ def start_project(
                          decision=a.decision, reason=a.reason, position=position)
         for position, a in enumerate(adaptations)
     )  # fmt: skip
+    record(actor=user, action="project.started", obj=project)
     return project
 
 
 @transaction.atomic
 def save_prototype(*, prototype: Prototype, user: User, save_related: Callable[[], None]) -> None:
     """Save a prototype with its sources, themes and variants (``save_related``) as one."""
+    before = {} if prototype.pk is None else values_of(type(prototype).objects.get(pk=prototype.pk))
     if prototype.pk is None:
         prototype.created_by = user
     for name in ("approach", "steps", "preconditions", "risks", "learnings"):
         setattr(prototype, name, clean_html(getattr(prototype, name)))
     prototype.save()
     save_related()
+    record(actor=user, action="prototype.saved", obj=prototype,
+           changes=changes_of(prototype, before) if before else None)  # fmt: skip
 
 
 @transaction.atomic
 def set_milestone_status(
     *, milestone: Milestone, status: str, today: datetime.date | None = None
 ) -> None:
+    before = values_of(milestone, ["status", "completed_on"])
     milestone.status = status
     done = status == MilestoneStatus.DONE
     milestone.completed_on = (today or timezone.localdate()) if done else None
@@ -108,6 +114,8 @@ def set_milestone_status(
     ):
         project.status = ProjectStatus.IMPLEMENTING
         project.save(update_fields=["status", "updated_at"])
+    record(actor=None, action="milestone.status", obj=milestone,
+           changes=changes_of(milestone, before))  # fmt: skip
 
 
 @transaction.atomic
@@ -130,9 +138,16 @@ def record_measurement(
         )  # fmt: skip
     if value != value.quantize(Decimal("0.01")):
         raise ValidationError({"value": _("Give the figure with at most two decimals.")})
-    return Measurement.objects.create(
+    measurement = Measurement.objects.create(
         indicator=indicator, value=value, measured_on=measured_on, note=note, recorded_by=user
     )
+    record(
+        actor=user,
+        action="measurement.recorded",
+        obj=measurement,
+        changes={"value": [None, str(value)], "measured_on": [None, measured_on.isoformat()]},
+    )
+    return measurement
 
 
 @transaction.atomic
@@ -146,6 +161,8 @@ def post_progress_update(
     if project.status == ProjectStatus.PLANNING:
         project.status = ProjectStatus.IMPLEMENTING
         project.save(update_fields=["status", "updated_at"])
+    record(actor=user, action="project.progress_update", obj=project,
+           changes={"update": [None, update.text]})  # fmt: skip
     return update
 
 
@@ -156,6 +173,7 @@ def record_transfer_outcome(
 ) -> TransferOutcome:  # fmt: skip
     """Close the project and say whether the transfer worked; the source practice shows it."""
     project = Project.objects.select_for_update().get(pk=project.pk)
+    before = values_of(project, ["status", "end_date"])
     outcome, _created = TransferOutcome.objects.update_or_create(
         project=project,
         defaults={"result": result, "achievements": clean_html(achievements),
@@ -164,6 +182,8 @@ def record_transfer_outcome(
     project.status = status
     project.end_date = project.end_date or timezone.localdate()
     project.save(update_fields=["status", "end_date", "updated_at"])
+    record(actor=user, action="project.outcome", obj=project,
+           changes=changes_of(project, before) | {"result": [None, result]})  # fmt: skip
     return outcome
 
 
