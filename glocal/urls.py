@@ -24,6 +24,7 @@ urlpatterns = [
     path("", include("glocal.desk.urls")),
     path("", include("glocal.opendata.urls")),
     path("", include("glocal.maps.urls")),
+    path("", include("glocal.audit.urls")),
     path("api/", api.urls),
 ]
 

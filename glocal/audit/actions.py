@@ -23,12 +23,7 @@ ACTIONS = {
     "municipality.profile_edited": _("edited the municipality's profile"),
     "invitation.sent": _("invited a person"),
     "invitation.accepted": _("accepted an invitation"),
-    "user.created": _("created the account"),
     "user.roles_changed": _("changed the person's roles"),
-    "user.edited": _("edited the person"),
-    "membership.added": _("made the person a representative"),
-    "membership.removed": _("removed the person as representative"),
-    "membership.changed": _("changed the representative's position"),
     # matching
     "recommendation.feedback": _("gave feedback on a recommendation"),
     # translations
@@ -95,6 +90,16 @@ ACTIONS = {
     "consultation.requested": _("asked for a consultation"),
     "consultation.scheduled": _("scheduled a consultation"),
     "consultation.notes": _("recorded consultation notes"),
+    # the admin (every model the secretariat edits there)
+    "admin.added": _("added in the admin"),
+    "admin.changed": _("changed in the admin"),
+    "admin.deleted": _("deleted in the admin"),
+    "user.added": _("created an account in the admin"),
+    "user.changed": _("edited the person in the admin"),
+    "user.deleted": _("deleted an account in the admin"),
+    "membership.added": _("made the person a representative"),
+    "membership.changed": _("changed the representative's position"),
+    "membership.deleted": _("removed the person as representative"),
     # notifications
     "notifications.preferences": _("changed e-mail preferences"),
 }

@@ -61,6 +61,12 @@ class AuditEntry(models.Model):
     def label(self) -> str:
         return label_of(self.action)
 
+    @property
+    def type_key(self) -> str:
+        """``app_label.model`` of the object, as the history page's address names it."""
+        ct = self.content_type
+        return f"{ct.app_label}.{ct.model}" if ct else ""
+
     def change_rows(self) -> list[tuple[str, object, object]]:
         """(field, before, after) in the order they were recorded."""
         return [(name, *pair) for name, pair in self.changes.items()]
