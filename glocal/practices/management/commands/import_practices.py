@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from glocal.audit.context import from_command
 from glocal.lib.embeddings import get_encoder
 from glocal.practices.engine import embed_practices
 from glocal.practices.importing import (
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             help=_("the source name rows are matched by (default: JRC IPS-X, or the file name)"),
         )
 
+    @from_command("import_practices")
     def handle(self, *args, path: Path, fmt: str | None, source: str | None, **options) -> None:
         try:
             fmt = fmt or guess_format(path)
