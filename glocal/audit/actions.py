@@ -24,6 +24,7 @@ ACTIONS = {
     "invitation.sent": _("invited a person"),
     "invitation.accepted": _("accepted an invitation"),
     "user.roles_changed": _("changed the person's roles"),
+    "user.profile_edited": _("edited their own profile"),
     # matching
     "recommendation.feedback": _("gave feedback on a recommendation"),
     # translations
@@ -36,6 +37,9 @@ ACTIONS = {
     "measurement.recorded": _("recorded a measurement"),
     "project.progress_update": _("posted a progress update"),
     "project.outcome": _("recorded the transfer outcome"),
+    "project.edited": _("edited the project"),
+    "project.plan_item_added": _("added to the project plan"),
+    "project.plan_item_removed": _("removed from the project plan"),
     # calls
     "call.opened": _("opened the call"),
     "call.closed": _("closed the call"),
@@ -82,6 +86,11 @@ ACTIONS = {
     "collaboration.started": _("started the collaboration"),
     "collaboration.invited": _("invited a partner town"),
     "collaboration.answered": _("answered an invitation to collaborate"),
+    "collaboration.edited": _("edited the collaboration"),
+    "collaboration.step_added": _("added a step to the shared plan"),
+    "collaboration.step_done": _("marked a step done or not done"),
+    "collaboration.funding_added": _("recorded a joint funding application"),
+    "collaboration.funding_status": _("changed a funding application's status"),
     "solidarity.published": _("put a need or offer on the board"),
     "solidarity.suggested": _("suggested a match"),
     "solidarity.proposed": _("put an offer forward for a need"),

@@ -94,6 +94,27 @@ def changes(before: dict, after: dict) -> dict:
     }
 
 
+SECRET_FIELDS = {"password", "password1", "password2", "key_hash", "token", "usable_password"}
+
+
+def form_changes(form) -> dict:
+    """{field: [before, after]} for what a bound, valid form changed (never secrets)."""
+    return {
+        name: [plain(listed(form.initial.get(name))), plain(listed(form.cleaned_data.get(name)))]
+        for name in form.changed_data
+        if name not in SECRET_FIELDS
+    }
+
+
+def listed(value):
+    """Many-to-many values as their names, objects as their text."""
+    if isinstance(value, models.QuerySet | list | tuple):
+        return [str(item) for item in value]
+    if isinstance(value, models.Model):
+        return str(value)
+    return value
+
+
 def changes_of(obj: models.Model, before: dict) -> dict:
     """What changed in ``obj`` since ``before`` (taken with ``values_of``)."""
     return changes(before, values_of(obj, before.keys()))

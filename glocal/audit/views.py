@@ -34,7 +34,9 @@ def history(request: HttpRequest, type_key: str, object_id: int) -> HttpResponse
     content_type, obj = get_object_for_history(request, type_key, object_id)
     entries = AuditEntry.objects.for_list().filter(content_type=content_type, object_id=object_id)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "obj": obj, "content_type": content_type, "type_key": type_key}
+    model = content_type.model_class()
+    kind = model._meta.verbose_name if model else content_type.model
+    context = {"page": page, "obj": obj, "kind": kind, "type_key": type_key}
     return render(request, "audit/history.html", context)
 
 

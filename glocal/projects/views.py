@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.audit.services import form_changes, record
 from glocal.practices.access import get_practice_for_viewer
 from glocal.translations.languages import active_language
 from glocal.translations.reading import read_for, shown_translations
@@ -189,6 +190,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = ProjectForm(request.POST or None, instance=project)
     if request.method == "POST" and form.is_valid():
         form.save()
+        record(actor=request.user, action="project.edited", obj=project, changes=form_changes(form))
         messages.success(request, _("The project is saved."))
         return redirect(project)
     return render(request, "projects/project_edit.html", {"form": form, "project": project})
@@ -202,7 +204,9 @@ def plan_item_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     form_class, label = PLAN_FORMS[kind]
     form = form_class(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        item = form.save()
+        record(actor=request.user, action="project.plan_item_added", obj=project,
+               changes={str(label): [None, str(item)]})  # fmt: skip
         messages.success(request, _("%(item)s added.") % {"item": label})
         if "add_another" in request.POST:
             return redirect(request.path)
@@ -218,7 +222,10 @@ def plan_item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> 
     if kind not in PLAN_FORMS:
         raise Http404("No such part of the plan.")
     model = PLAN_FORMS[kind][0]._meta.model
-    get_object_or_404(model, project=project, pk=item_pk).delete()
+    item = get_object_or_404(model, project=project, pk=item_pk)
+    item.delete()
+    record(actor=request.user, action="project.plan_item_removed", obj=project,
+           changes={str(PLAN_FORMS[kind][1]): [str(item), None]})  # fmt: skip
     messages.success(request, _("Removed from the plan."))
     return redirect(f"{project.get_absolute_url()}#{kind}")
 

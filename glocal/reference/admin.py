@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db import models
 from django.http import HttpRequest
 
-from glocal.audit.services import plain, record
+from glocal.audit.services import form_changes, record
 
 from .models import Country, Place, Sdg, Theme
 
@@ -66,27 +66,13 @@ class SecretariatPermissions:
         super().delete_queryset(request, queryset)
 
     def _audit(self, request: HttpRequest, obj, form, verb: str) -> None:
-        changed = {}
-        for name in form.changed_data if form is not None else ():
-            before, after = form.initial.get(name), form.cleaned_data.get(name)
-            changed[name] = [listed(before), listed(after)]
-        changed.pop("password", None)
-        record(actor=request.user, action=self.audit_action(obj, verb, changed), obj=obj,
-               changes={k: v for k, v in changed.items() if k not in SECRET_FIELDS})  # fmt: skip
+        changed = form_changes(form) if form is not None else {}
+        action = self.audit_action(obj, verb, changed)
+        record(actor=request.user, action=action, obj=obj, changes=changed)
 
 
 AUDIT_PREFIXES = {"members.user": "user", "members.membership": "membership"}
 ROLE_FIELDS = {"is_active", "is_staff", "is_superuser", "is_reviewer", "groups"}
-SECRET_FIELDS = {"password", "password1", "password2", "key_hash", "token", "usable_password"}
-
-
-def listed(value):
-    """A form value as JSON keeps it; many-to-many values as their names."""
-    if isinstance(value, models.QuerySet | list | tuple):
-        return [str(item) for item in value]
-    if isinstance(value, models.Model):
-        return str(value)
-    return plain(value)
 
 
 @admin.register(Country)
