@@ -107,7 +107,7 @@ def accept_invitation(
         user = User.objects.create_user(
             invitation.email, password, full_name=full_name, language=invitation.language
         )
-    before = {"is_staff": user.is_staff, "is_reviewer": user.is_reviewer, "towns": towns_of(user)}
+    before = {"is_staff": user.is_staff, "is_reviewer": user.is_reviewer, "towns": _towns_of(user)}
     if invitation.role == Invitation.Role.SECRETARIAT:
         user.is_staff = True
     if invitation.role == Invitation.Role.REVIEWER:
@@ -123,11 +123,11 @@ def accept_invitation(
         )
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    after = {"is_staff": user.is_staff, "is_reviewer": user.is_reviewer, "towns": towns_of(user)}
+    after = {"is_staff": user.is_staff, "is_reviewer": user.is_reviewer, "towns": _towns_of(user)}
     record(actor=user, action="invitation.accepted", obj=user, changes=changes(before, after),
            town=invitation.municipality)  # fmt: skip
     return user
 
 
-def towns_of(user: User) -> list[str]:
+def _towns_of(user: User) -> list[str]:
     return sorted(str(m.municipality) for m in user.memberships.select_related("municipality"))
