@@ -36,7 +36,7 @@ class SecretariatPermissions:
     audit_in_admin = True
 
     def audit_action(self, obj: models.Model, verb: str, changed: dict) -> str:
-        prefix = AUDIT_PREFIXES.get(obj._meta.label, "admin")
+        prefix = AUDIT_PREFIXES.get(obj._meta.label_lower, "admin")
         if prefix == "user" and verb == "changed" and ROLE_FIELDS & set(changed):
             return "user.roles_changed"
         return f"{prefix}.{verb}"
