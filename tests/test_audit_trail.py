@@ -219,8 +219,12 @@ def _(w):
 
 def proposal(w) -> ProposedRevision:
     practice = published(w)
-    return ProposedRevision.objects.create(practice=practice, values={"summary": "More."},
-                                           proposed_by=w.member, base_version=practice.version)
+    return ProposedRevision.objects.create(
+        practice=practice,
+        values={"summary": "More."},
+        proposed_by=w.member,
+        base_version=practice.version,
+    )
 
 
 @case("practices.accept_revision")
@@ -379,18 +383,26 @@ def _(w):
 @case("calls.assign_reviewer")
 def _(w):
     application = closed_call_application(w)
-    return Case(lambda: calls.assign_reviewer(application=application, reviewer=w.reviewer,
-                                              user=w.secretariat),
-                "application.reviewer_assigned", lambda r: application, w.secretariat)
+    return Case(
+        lambda: calls.assign_reviewer(
+            application=application, reviewer=w.reviewer, user=w.secretariat
+        ),
+        "application.reviewer_assigned",
+        lambda r: application,
+        w.secretariat,
+    )
 
 
 @case("calls.declare_conflict")
 def _(w):
     assignment = Assignment.objects.create(application=closed_call_application(w),
                                            reviewer=w.reviewer)  # fmt: skip
-    return Case(lambda: calls.declare_conflict(assignment=assignment, note="My cousin.",
-                                               user=w.reviewer),
-                "application.conflict", lambda r: assignment.application, w.reviewer)
+    return Case(
+        lambda: calls.declare_conflict(assignment=assignment, note="My cousin.", user=w.reviewer),
+        "application.conflict",
+        lambda r: assignment.application,
+        w.reviewer,
+    )
 
 
 @case("calls.save_scores")
@@ -398,9 +410,14 @@ def _(w):
     assignment = Assignment.objects.create(application=closed_call_application(w),
                                            reviewer=w.reviewer)  # fmt: skip
     criteria = list(assignment.application.call.criteria.all())
-    return Case(lambda: calls.save_scores(assignment=assignment, user=w.reviewer,
-                                          values=dict.fromkeys(criteria, (7, ""))),
-                "application.scored", lambda r: assignment.application, w.reviewer)
+    return Case(
+        lambda: calls.save_scores(
+            assignment=assignment, user=w.reviewer, values=dict.fromkeys(criteria, (7, ""))
+        ),
+        "application.scored",
+        lambda r: assignment.application,
+        w.reviewer,
+    )
 
 
 @case("calls.decide_application")
@@ -448,8 +465,9 @@ def _(w):
 
 
 def registered(w, event=None, status=Registration.Status.CONFIRMED) -> Registration:
-    return Registration.objects.create(event=event or make_event(), user=w.member,
-                                       municipality=w.town, role="staff", status=status)
+    return Registration.objects.create(
+        event=event or make_event(), user=w.member, municipality=w.town, role="staff", status=status
+    )
 
 
 @case("events.register_participant")
@@ -634,9 +652,14 @@ def _(w):
 @case("network.add_drafting_town")
 def _(w):
     statement = statement_of(w)
-    return Case(lambda: network.add_drafting_town(statement=statement, user=w.member,
-                                                  municipality=w.other_town),
-                "statement.drafting_town_added", lambda r: statement, w.member)
+    return Case(
+        lambda: network.add_drafting_town(
+            statement=statement, user=w.member, municipality=w.other_town
+        ),
+        "statement.drafting_town_added",
+        lambda r: statement,
+        w.member,
+    )
 
 
 @case("network.leave_drafting")
@@ -741,9 +764,12 @@ def _(w):
     collaboration = collaboration_of(w)
     partner = cooperation.invite_partner(collaboration=collaboration, role="partner",
                                          municipality=w.other_town, user=w.member)  # fmt: skip
-    return Case(lambda: cooperation.answer_invitation(partner=partner, user=w.other_member,
-                                                      accept=True),
-                "collaboration.answered", lambda r: collaboration, w.other_member)
+    return Case(
+        lambda: cooperation.answer_invitation(partner=partner, user=w.other_member, accept=True),
+        "collaboration.answered",
+        lambda r: collaboration,
+        w.other_member,
+    )
 
 
 @case("cooperation.publish_post")
@@ -759,8 +785,10 @@ def _(w):
 def _(w):
     need = board_post(w.town, "need")
     offer = board_post(w.other_town, "offer")
-    w.monkeypatch.setattr("glocal.cooperation.suggest.matches_for",
-                          lambda post: [(offer, SimpleNamespace(score=0.9, reasons=["Same"]))])
+    w.monkeypatch.setattr(
+        "glocal.cooperation.suggest.matches_for",
+        lambda post: [(offer, SimpleNamespace(score=0.9, reasons=["Same"]))],
+    )
     return Case(lambda: cooperation.suggest_matches(post=need), "solidarity.suggested",
                 lambda r: Match.objects.get(), None)  # fmt: skip
 
