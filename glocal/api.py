@@ -16,12 +16,13 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 from ninja.throttling import SimpleRateThrottle
 
+from glocal.audit.api import router as audit
 from glocal.calls.api import router as calls
 from glocal.cooperation.api import router as cooperation
 from glocal.desk.api import router as me
 from glocal.events.api import router as events
 from glocal.lib.ratelimit import SharedCounter
-from glocal.members.api import error_body, presented_token
+from glocal.members.api import error_body, presented_token, token_auth
 from glocal.members.api import router as municipalities
 from glocal.network.api import router as network
 from glocal.practices.api import router as practices
@@ -79,6 +80,7 @@ api.add_router("/v1", events)
 api.add_router("/v1", network)
 api.add_router("/v1", cooperation)
 api.add_router("/v1", me)
+api.add_router("/v1", audit, auth=token_auth)
 
 
 def field_errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "ninja",  # serves Swagger UI from the package, so /api/docs works offline
+    "glocal.audit",
     "glocal.reference",
     "glocal.notifications",
     "glocal.members",
@@ -82,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "glocal.audit.context.audit_source",
     "glocal.members.middleware.TimeZoneMiddleware",
     "glocal.members.middleware.PreferredLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

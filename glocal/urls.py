@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("glocal.desk.urls")),
     path("", include("glocal.opendata.urls")),
     path("", include("glocal.maps.urls")),
+    path("", include("glocal.audit.urls")),
 ]
 
 if settings.DEBUG:

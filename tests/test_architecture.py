@@ -10,8 +10,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_ORDER = [
-    "lib", "reference", "notifications", "members", "translations", "practices", "matching",
-    "projects", "calls", "events", "network", "cooperation", "desk", "opendata", "maps", "demo",
+    "lib", "audit", "reference", "notifications", "members", "translations", "practices",
+    "matching", "projects", "calls", "events", "network", "cooperation", "desk", "opendata", "maps",
+    "demo",
 ]  # fmt: skip
 
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import changes, record
 from glocal.lib import roles
 from glocal.lib.dates import add_years, local_datetime_text
 from glocal.lib.edit_versions import merge_edit
@@ -65,8 +66,9 @@ def open_call(*, call: Call, now: datetime.datetime | None = None) -> Call:
     if call.closes_at <= (now or timezone.now()):
         raise ValidationError(_("%(call)s has a deadline in the past; move it first.")
                               % {"call": call})  # fmt: skip
-    call.status = CallStatus.OPEN
+    before, call.status = call.status, CallStatus.OPEN
     call.save(update_fields=["status", "updated_at"])
+    record(actor=None, action="call.opened", obj=call, changes={"status": [before, call.status]})
     return call
 
 
@@ -78,6 +80,8 @@ def close_call(*, call: Call) -> Call:
         raise ValidationError(_("%(call)s is not open.") % {"call": call})
     call.status = CallStatus.CLOSED
     call.save(update_fields=["status", "updated_at"])
+    record(actor=None, action="call.closed", obj=call,
+           changes={"status": [CallStatus.OPEN, call.status]})  # fmt: skip
     return call
 
 
@@ -132,6 +136,7 @@ def save_application(
         )  # fmt: skip
     if application.pk is None:
         application.created_by = user
+    before = {"status": application.status, **application.answers}
     application.answers = {**application.answers, **answers}
     submitting = submit and application.status == ApplicationStatus.DRAFT
     if submitting:
@@ -146,6 +151,10 @@ def save_application(
     for question, upload in uploads.items():
         ApplicationFile.objects.filter(application=application, question=question).delete()
         ApplicationFile.objects.create(application=application, question=question, file=upload)
+    after = {"status": application.status, **application.answers}
+    after |= {f"file {q.pk}": getattr(u, "name", str(u)) for q, u in uploads.items()}
+    record(actor=user, action="application.submitted" if submitting else "application.saved",
+           obj=application, changes=changes(before, after))  # fmt: skip
     return application
 
 
@@ -184,6 +193,8 @@ def assign_reviewer(*, application: Application, reviewer: User, user: User) -> 
     if created:
         audit(call=application.call, action=AuditEntry.Action.ASSIGNED, user=user,
               application=application, reviewer=reviewer.email)  # fmt: skip
+        record(actor=user, action="application.reviewer_assigned", obj=application,
+               changes={"reviewer": [None, str(reviewer)]})  # fmt: skip
     return assignment
 
 
@@ -194,6 +205,8 @@ def declare_conflict(*, assignment: Assignment, note: str, user: User) -> Assign
     assignment.save(update_fields=["conflict", "conflict_note"])
     audit(call=assignment.application.call, action=AuditEntry.Action.CONFLICT, user=user,
           application=assignment.application, reviewer=user.email, note=note)  # fmt: skip
+    record(actor=user, action="application.conflict", obj=assignment.application,
+           changes={"conflict": [False, True], "note": [None, note]})  # fmt: skip
     return assignment
 
 
@@ -209,19 +222,24 @@ def save_scores(
     if assignment.conflict or application.is_decided:
         raise ValidationError(_("This application can no longer be scored by you."))
     current = {s.criterion_id: s for s in assignment.scores.all()}
+    diff = {}
     for criterion, (value, comment) in values.items():
         score = current.get(criterion.pk)
         if score is None:
             Score.objects.create(assignment=assignment, criterion=criterion, value=value,
                                  comment=comment)  # fmt: skip
+            diff[criterion.name] = [None, value]
             audit(call=call, action=AuditEntry.Action.SCORED, user=user, application=application,
                   criterion=criterion.name, value=value)  # fmt: skip
         elif (score.value, score.comment) != (value, comment):
             audit(call=call, action=AuditEntry.Action.RESCORED, user=user,
                   application=application, criterion=criterion.name, before=score.value,
                   value=value, comment_changed=score.comment != comment)  # fmt: skip
+            diff[criterion.name] = [score.value, value]
             score.value, score.comment = value, comment
             score.save(update_fields=["value", "comment", "updated_at"])
+    if diff:
+        record(actor=user, action="application.scored", obj=application, changes=diff)
 
 
 @transaction.atomic
@@ -260,6 +278,12 @@ def decide_application(
     audit(call=call, action=AuditEntry.Action.DECIDED, user=user, application=application,
           before=before, decision=decision, shared_comments=share_comments,
           feedback=application.feedback)  # fmt: skip
+    record(
+        actor=user,
+        action="application.decided",
+        obj=application,
+        changes={"status": [before, decision], "feedback": [None, application.feedback]},
+    )
     if call.is_hub:
         update_hub_label(application=application, user=user)
     if call.is_award and application.practice_id:
@@ -289,8 +313,10 @@ def update_hub_label(*, application: Application, user: User) -> None:
     (the project it runs as stays the town's)."""
     if application.status == ApplicationStatus.ACCEPTED:
         label_hub(application=application, user=user)
-    else:
-        Hub.objects.filter(application=application).delete()
+    elif hub := Hub.objects.filter(application=application).first():
+        hub.delete()
+        record(actor=user, action="hub.unlabelled", obj=application,
+               changes={"hub": [hub.title, None]})  # fmt: skip
 
 
 def label_hub(
@@ -319,15 +345,26 @@ def label_hub(
             end_date=add_years(today, years),
         )  # fmt: skip
     slug = unique_slug(Hub.objects.all(), application.title, "hub")
-    return Hub.objects.create(application=application, project=project, slug=slug,
-                              title=application.title, labelled_on=today)  # fmt: skip
+    hub = Hub.objects.create(application=application, project=project, slug=slug,
+                             title=application.title, labelled_on=today)  # fmt: skip
+    record(actor=user, action="hub.labelled", obj=hub, town=application.municipality)
+    return hub
 
 
 def set_distinction(*, practice: Practice, call: Call, decision: str) -> None:
     """The practice shows the award in the showroom; a later 'not selected' takes it away."""
+    before = [practice.distinction, practice.distinction_title]
     practice.distinction = DISTINCTIONS.get(decision, "")
     practice.distinction_title = call.title if practice.distinction else ""
     practice.save(update_fields=["distinction", "distinction_title", "updated_at"])
+    after = [practice.distinction, practice.distinction_title]
+    if before != after:
+        record(
+            actor=None,
+            action="practice.distinction",
+            obj=practice,
+            changes={"distinction": [before[0], after[0]], "title": [before[1], after[1]]},
+        )
 
 
 def notify_decision(*, application_id: int) -> None:

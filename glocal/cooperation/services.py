@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import record
 from glocal.lib import roles
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
@@ -68,6 +69,7 @@ def start_collaboration(
         collaboration=collaboration, municipality=lead, role=Partner.Role.LEAD,
         status=Partner.Status.ACCEPTED, invited_by=user, responded_at=timezone.now(),
     )  # fmt: skip
+    record(actor=user, action="collaboration.started", obj=collaboration, town=lead)
     return collaboration
 
 
@@ -91,6 +93,8 @@ def invite_partner(
     context = {"collaboration": collaboration, "partner": partner, "inviter": user}
     recipients = emails_of(municipality)
     transaction.on_commit(lambda: send(recipients, subject, "invited", context))
+    record(actor=user, action="collaboration.invited", obj=collaboration, town=municipality,
+           changes={str(municipality): [None, f"{role}, {Partner.Status.INVITED}"]})  # fmt: skip
     return partner
 
 
@@ -112,6 +116,13 @@ def answer_invitation(*, partner: Partner, user: User, accept: bool) -> Partner:
                              town=partner.municipality, title=collaboration.title)  # fmt: skip
     context = {"collaboration": collaboration, "partner": partner}
     transaction.on_commit(lambda: send(recipients, subject, "answered", context))
+    record(
+        actor=user,
+        action="collaboration.answered",
+        obj=collaboration,
+        town=partner.municipality,
+        changes={str(partner.municipality): [Partner.Status.INVITED, partner.status]},
+    )
     return partner
 
 
@@ -122,6 +133,7 @@ def answer_invitation(*, partner: Partner, user: User, accept: bool) -> Partner:
 def publish_post(*, municipality: Municipality, user: User, **fields) -> Post:
     """Put a need or offer on the board and the best counterparts forward as matches."""
     post = Post.objects.create(municipality=municipality, created_by=user, **fields)
+    record(actor=user, action="solidarity.published", obj=post)
     suggest_matches(post=post)
     return post
 
@@ -137,6 +149,8 @@ def suggest_matches(*, post: Post) -> list[Match]:
         )
         if is_new:
             created.append(match)
+            record(actor=None, action="solidarity.suggested", obj=match, town=need.municipality,
+                   changes={"offer": [None, str(offer)]})  # fmt: skip
     for match in created:
         other = match.offer if post.kind == Post.Kind.NEED else match.need
         subject = TranslateLater(
@@ -163,6 +177,8 @@ def propose_match(*, need: Post, offer: Post, user: User) -> Match:
     )
     if not created:
         raise InvalidAction(_("This offer is already matched with this need."))
+    record(actor=user, action="solidarity.proposed", obj=match, town=offer.municipality,
+           changes={"offer": [None, str(offer)]})  # fmt: skip
     subject = TranslateLater(gettext_lazy("An offer for your need: %s"), need.title)
     recipients, context = emails_of(need.municipality), {"match": match, "post": need}
     transaction.on_commit(lambda: send(recipients, subject, "match", context))
@@ -194,8 +210,11 @@ def move_match(*, match: Match, user: User, state: str) -> Match:
         )
     if who == "need" and not for_need:
         raise PermissionDenied(_("Only the town in need accepts an offer."))
-    match.state, match.updated_by = state, user
+    before, match.state, match.updated_by = match.state, state, user
     match.save(update_fields=["state", "updated_by", "updated_at"])
+    record(actor=user, action="solidarity.moved", obj=match,
+           town=match.need.municipality if for_need else match.offer.municipality,
+           changes={"state": [before, state]})  # fmt: skip
     other = match.offer if for_need else match.need
     subject = TranslateLater(
         gettext_lazy("Solidarity match %(state)s: %(title)s"),
@@ -213,6 +232,8 @@ def close_post(*, post: Post, user: User) -> Post:
         raise PermissionDenied(_("Only the town that posted it withdraws it."))
     post.closed_at = timezone.now()
     post.save(update_fields=["closed_at"])
+    record(actor=user, action="solidarity.closed", obj=post,
+           changes={"closed_at": [None, post.closed_at.isoformat()]})  # fmt: skip
     field = "need" if post.kind == Post.Kind.NEED else "offer"
     Match.objects.filter(**{field: post}, state=Match.State.OFFERED).update(
         state=Match.State.DECLINED, updated_by=user, updated_at=timezone.now()
@@ -241,6 +262,7 @@ def request_consultation(
         project=project, expert=expert, topic=topic, question=question,
         preferred_times=preferred_times, requested_by=user,
     )  # fmt: skip
+    record(actor=user, action="consultation.requested", obj=consultation)
     subject = TranslateLater(gettext_lazy("Consultation requested: %s"), topic)
     recipients, context = adviser_emails(consultation), {"consultation": consultation}
     transaction.on_commit(lambda: send(recipients, subject, "requested", context))
@@ -257,11 +279,17 @@ def schedule_consultation(
         raise PermissionDenied(_("The secretariat schedules consultations."))
     if consultation.status in (Consultation.Status.HELD, Consultation.Status.CANCELLED):
         raise InvalidAction(_("This consultation is closed."))
+    before = [consultation.status, consultation.starts_at, consultation.location]
     consultation.starts_at, consultation.location = starts_at, location
     consultation.duration_minutes = duration_minutes
     consultation.status = Consultation.Status.SCHEDULED
     consultation.save(update_fields=["starts_at", "location", "duration_minutes", "status",
                                      "updated_at"])  # fmt: skip
+    record(actor=user, action="consultation.scheduled", obj=consultation, changes={
+        "status": [before[0], consultation.status],
+        "starts_at": [before[1] and before[1].isoformat(), starts_at.isoformat()],
+        "location": [before[2], location],
+    })  # fmt: skip
     recipients = [consultation.requested_by.email if consultation.requested_by else ""]
     recipients += adviser_emails(consultation)
     subject = TranslateLater(gettext_lazy("Consultation scheduled: %s"), consultation.topic)
@@ -277,7 +305,11 @@ def record_notes(*, consultation: Consultation, user: User, notes: str) -> Consu
     expert_user = consultation.expert.user_id if consultation.expert_id else None
     if not (roles.is_secretariat(user) or (expert_user and expert_user == user.pk)):
         raise PermissionDenied(_("Only the adviser and the secretariat record notes."))
+    before = [consultation.notes, consultation.status]
     consultation.notes = clean_html(notes)
     consultation.status = Consultation.Status.HELD
     consultation.save(update_fields=["notes", "status", "updated_at"])
+    record(actor=user, action="consultation.notes", obj=consultation, changes={
+        "notes": [before[0], consultation.notes], "status": [before[1], consultation.status]
+    })  # fmt: skip
     return consultation

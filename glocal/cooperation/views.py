@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.audit.services import form_changes, record
 from glocal.lib import roles
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
@@ -123,6 +124,8 @@ def collaboration_edit(request: HttpRequest, slug: str) -> HttpResponse:
     form = CollaborationForm(request.POST or None, instance=collaboration)
     if request.method == "POST" and form.is_valid():
         form.save()
+        record(actor=request.user, action="collaboration.edited", obj=collaboration,
+               changes=form_changes(form))  # fmt: skip
         messages.success(request, _("The collaboration is saved."))
         return redirect(collaboration)
     context = {"form": form, "collaboration": collaboration}
@@ -170,6 +173,8 @@ def step_add(request: HttpRequest, slug: str) -> HttpResponse:
     step = form.save(commit=False)
     step.collaboration = collaboration
     step.save()
+    record(actor=request.user, action="collaboration.step_added", obj=collaboration,
+           changes={"step": [None, str(step)]})  # fmt: skip
     messages.success(request, _("The step is added to the plan."))
     return redirect(f"{collaboration.get_absolute_url()}#plan")
 
@@ -179,8 +184,10 @@ def step_add(request: HttpRequest, slug: str) -> HttpResponse:
 def step_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collaboration = get_collaboration_for_editor(request, slug)
     step = get_object_or_404(collaboration.steps, pk=pk)
-    step.done = request.POST.get("done") == "1"
+    before, step.done = step.done, request.POST.get("done") == "1"
     step.save(update_fields=["done"])
+    record(actor=request.user, action="collaboration.step_done", obj=collaboration,
+           changes={f"{step} done": [before, step.done]})  # fmt: skip
     return redirect(f"{collaboration.get_absolute_url()}#plan")
 
 
@@ -194,6 +201,8 @@ def funding_add(request: HttpRequest, slug: str) -> HttpResponse:
     application = form.save(commit=False)
     application.collaboration = collaboration
     application.save()
+    record(actor=request.user, action="collaboration.funding_added", obj=collaboration,
+           changes={"funding application": [None, str(application)]})  # fmt: skip
     messages.success(request, _("The funding application is recorded."))
     return redirect(f"{collaboration.get_absolute_url()}#funding")
 
@@ -208,6 +217,12 @@ def funding_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         messages.error(request, _("Choose one of the listed statuses."))
         return redirect(f"{collaboration.get_absolute_url()}#funding")
     form.save()
+    record(
+        actor=request.user,
+        action="collaboration.funding_status",
+        obj=collaboration,
+        changes={str(application): form_changes(form).get("status", [None, None])},
+    )
     messages.success(request, _("Status of %(funder)s: %(status)s.") % {
         "funder": application, "status": application.get_status_display()})  # fmt: skip
     return redirect(f"{collaboration.get_absolute_url()}#funding")

@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glocal.audit.services import changes, record
 from glocal.members.models import User
 from glocal.reference.models import country_name
 
@@ -83,6 +84,8 @@ def register_participant(
     if registration.pk:  # registering again after a cancellation
         registration.version += 1
     registration.save()
+    record(actor=user, action="registration.created", obj=registration,
+           changes={"status": [None, status], "role": [None, role]})  # fmt: skip
     emails.on_commit_send(registration.pk, status)
     return registration
 
@@ -100,9 +103,11 @@ def cancel_registration(
     held_seat = registration.status == Registration.Status.CONFIRMED
     for booking in registration.bookings.exclude(status=Booking.Status.CANCELLED):
         cancel_booking(booking=booking)
-    registration.status = Registration.Status.CANCELLED
+    before, registration.status = registration.status, Registration.Status.CANCELLED
     registration.cancelled_at = now or timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "version"])
+    record(actor=None, action="registration.cancelled", obj=registration,
+           changes={"status": [before, registration.status]})  # fmt: skip
     if held_seat:
         release_seat(Event, registration.event_id)
         promote_waiting_registrations(event=registration.event)
@@ -118,6 +123,12 @@ def promote_waiting_registrations(*, event: Event) -> list[Registration]:
         if not take_seat(Event, event.pk):
             break
         confirm(registration)
+        record(
+            actor=None,
+            action="registration.promoted",
+            obj=registration,
+            changes={"status": [Registration.Status.WAITLISTED, registration.status]},
+        )
         emails.on_commit_send(registration.pk, "promoted")
         promoted.append(registration)
     return promoted
@@ -143,6 +154,8 @@ def approve_registration(*, registration: Registration, version: int | None = No
         registration.status = Registration.Status.WAITLISTED
         registration.queued_at = timezone.now()
         registration.save(update_fields=["status", "queued_at", "version"])
+    record(actor=None, action="registration.approved", obj=registration,
+           changes={"status": [Registration.Status.PENDING, registration.status]})  # fmt: skip
     emails.on_commit_send(registration.pk, registration.status)
     return registration
 
@@ -152,8 +165,10 @@ def decline_registration(*, registration: Registration, version: int | None = No
     registration = locked_registration(registration.pk, version)
     if registration.status not in (Registration.Status.PENDING, Registration.Status.WAITLISTED):
         raise RegistrationError(_("Only pending or waiting registrations can be declined."))
-    registration.status = Registration.Status.DECLINED
+    before, registration.status = registration.status, Registration.Status.DECLINED
     registration.save(update_fields=["status", "version"])
+    record(actor=None, action="registration.declined", obj=registration,
+           changes={"status": [before, registration.status]})  # fmt: skip
     emails.on_commit_send(registration.pk, "declined")
     return registration
 
@@ -176,6 +191,12 @@ def book_session(*, registration: Registration, session: Session) -> Booking:
     booking.status = Booking.Status.CONFIRMED if taken else Booking.Status.WAITLISTED
     booking.queued_at = timezone.now()
     booking.save()
+    record(
+        actor=None,
+        action="booking.created",
+        obj=booking,
+        changes={"session": [None, str(session)], "status": [None, booking.status]},
+    )
     return booking
 
 
@@ -191,9 +212,11 @@ def cancel_booking(*, booking: Booking) -> Booking:
     booking = Booking.objects.select_for_update().get(pk=booking.pk)
     if booking.status == Booking.Status.CANCELLED:
         return booking
-    held_seat = booking.status == Booking.Status.CONFIRMED
+    held_seat, before = booking.status == Booking.Status.CONFIRMED, booking.status
     booking.status = Booking.Status.CANCELLED
     booking.save(update_fields=["status"])
+    record(actor=None, action="booking.cancelled", obj=booking,
+           changes={"status": [before, booking.status]})  # fmt: skip
     if held_seat:
         release_seat(Session, booking.session_id)
         promote_waiting_bookings(session=booking.session)
@@ -212,6 +235,8 @@ def promote_waiting_bookings(*, session: Session) -> list[Booking]:
             break
         booking.status = Booking.Status.CONFIRMED
         booking.save(update_fields=["status"])
+        record(actor=None, action="booking.promoted", obj=booking,
+               changes={"status": [Booking.Status.WAITLISTED, booking.status]})  # fmt: skip
         emails.on_commit_send_booking(booking.pk)
         promoted.append(booking)
     return promoted
@@ -223,8 +248,15 @@ def mark_attendance(*, registration: Registration, attended: bool) -> Registrati
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Registration.Status.CONFIRMED:
         raise RegistrationError(_("Only confirmed participants can be checked in."))
+    before = registration.attended_at
     registration.attended_at = (registration.attended_at or timezone.now()) if attended else None
     registration.save(update_fields=["attended_at"])
+    record(
+        actor=None,
+        action="registration.attendance",
+        obj=registration,
+        changes=changes({"attended_at": before}, {"attended_at": registration.attended_at}),
+    )
     return registration
 
 

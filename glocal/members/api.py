@@ -13,6 +13,9 @@ from ninja import Field, Path, Query, Router, Schema
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
+from glocal.audit.services import changes as audit_changes
+from glocal.audit.services import record
+
 from .access import get_municipality_for_editor, get_municipality_for_viewer
 from .middleware import activate_chosen_language
 from .models import ApiToken, Municipality
@@ -196,7 +199,10 @@ def patch_municipality(request: HttpRequest, slug: Slug, patch: MunicipalityPatc
     for name in TEXT_PATCH_FIELDS:
         if changes.get(name, "") is None:
             changes[name] = ""  # text columns are empty, never null
+    before = {name: getattr(municipality, name) for name in changes}
     for name, value in changes.items():
         setattr(municipality, name, value)
     municipality.save(update_fields=[*changes, "updated_at"])
+    record(actor=request.user, action="municipality.profile_edited", obj=municipality,
+           changes=audit_changes(before, changes))  # fmt: skip
     return fetch_municipality(request, slug)

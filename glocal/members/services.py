@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import changes, record
 from glocal.lib import roles
 from glocal.lib.three_way import merge_fields
 from glocal.notifications.models import Kind
@@ -39,6 +40,7 @@ def update_municipality_profile(
     """
     current = Municipality.objects.select_for_update().get(pk=form.instance.pk)
     theirs = profile_values(current)
+    needs_before = [str(n) for n in current.needs.all()]
     to_write, conflicts = merge_fields(
         base=theirs if base is None else base, theirs=theirs, mine=posted_profile_values(form)
     )
@@ -53,6 +55,10 @@ def update_municipality_profile(
     current.save()
     needs.instance = current
     needs.save()
+    after = {**profile_values(current), "needs": [str(n) for n in current.needs.all()]}
+    before = {**theirs, "needs": needs_before}
+    record(actor=user, action="municipality.profile_edited", obj=current,
+           changes=changes(before, after))  # fmt: skip
     return current
 
 
@@ -85,6 +91,8 @@ def invite_person(
            context={"invitation": invitation, "url": settings.SITE_URL + path,
                     "network": settings.NETWORK_NAME},
            language=language or translation.get_language())  # fmt: skip
+    record(actor=invited_by, action="invitation.sent", obj=invitation,
+           changes={"email": [None, invitation.email], "role": [None, role]})  # fmt: skip
     return invitation
 
 
@@ -102,6 +110,7 @@ def accept_invitation(
         user = User.objects.create_user(
             invitation.email, password, full_name=full_name, language=invitation.language
         )
+    before = _roles_of(user)
     if invitation.role == Invitation.Role.SECRETARIAT:
         user.is_staff = True
     if invitation.role == Invitation.Role.REVIEWER:
@@ -118,7 +127,15 @@ def accept_invitation(
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     roles.forget(user)
+    record(actor=user, action="invitation.accepted", obj=user,
+           changes=changes(before, _roles_of(user)), town=invitation.municipality)  # fmt: skip
     return user
+
+
+def _roles_of(user: User) -> dict:
+    towns = sorted(str(m.municipality) for m in user.memberships.select_related("municipality"))
+    return {"secretariat": roles.is_secretariat(user), "reviewer": roles.is_reviewer(user),
+            "towns": towns}  # fmt: skip
 
 
 class WrongPassword(Exception):
@@ -141,3 +158,5 @@ def close_account(
     if closed_by is not None and not roles.is_secretariat(closed_by):
         raise PermissionDenied("Only the secretariat closes another person's account.")
     erase_everywhere(user)
+    user.refresh_from_db()
+    record(actor=closed_by or user, action="account.closed", obj=user)

@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.audit.services import form_changes, record
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.reference.models import Place, Region
 
@@ -156,6 +157,7 @@ def profile(request: HttpRequest) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         user = form.save()
+        record(actor=user, action="user.profile_edited", obj=user, changes=form_changes(form))
         with translation.override(user.language or translation.get_language()):
             messages.success(request, _("Your profile is saved."))
         return redirect("members:profile")

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import record
 from glocal.lib import roles
 from glocal.lib.edit_versions import merge_edit, plain
 from glocal.lib.html import clean_html
@@ -78,6 +79,7 @@ def create_group(
         description=clean_html(description), created_by=user,
     )  # fmt: skip
     group.themes.set(themes)
+    record(actor=user, action="group.created", obj=group)
     return group
 
 
@@ -85,13 +87,16 @@ def create_group(
 def join_group(*, group: WorkingGroup, user: User) -> GroupMembership:
     if not group.is_active:
         raise NetworkError(_("This working group no longer takes new members."))
-    membership, _created = GroupMembership.objects.get_or_create(group=group, user=user)
+    membership, created = GroupMembership.objects.get_or_create(group=group, user=user)
+    if created:
+        record(actor=user, action="group.joined", obj=group, changes={"member": [None, str(user)]})
     return membership
 
 
 @transaction.atomic
 def leave_group(*, group: WorkingGroup, user: User) -> None:
-    GroupMembership.objects.filter(group=group, user=user).delete()
+    if GroupMembership.objects.filter(group=group, user=user).delete()[0]:
+        record(actor=user, action="group.left", obj=group, changes={"member": [str(user), None]})
 
 
 @transaction.atomic
@@ -101,8 +106,10 @@ def set_coordinator(
     if not can_coordinate(user, group):
         raise PermissionDenied("Only the secretariat and coordinators name coordinators.")
     membership, _created = GroupMembership.objects.get_or_create(group=group, user=member)
-    membership.is_coordinator = is_coordinator
+    before, membership.is_coordinator = membership.is_coordinator, is_coordinator
     membership.save(update_fields=["is_coordinator"])
+    record(actor=user, action="group.coordinator", obj=group,
+           changes={f"coordinator {member}": [before, is_coordinator]})  # fmt: skip
     return membership
 
 
@@ -163,6 +170,7 @@ def start_thread(
         raise PermissionDenied("Join the working group to start a discussion in it.")
     thread.save()
     _add_post(thread=thread, body=body, author=author)
+    record(actor=author, action="thread.started", obj=thread)
     return thread
 
 
@@ -172,6 +180,7 @@ def reply_to_thread(*, thread: Thread, body: str, author: User) -> Post:
         raise PermissionDenied("Join the working group to reply.")
     post = _add_post(thread=thread, body=body, author=author)
     Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at)
+    record(actor=author, action="thread.replied", obj=thread, changes={"post": [None, post.pk]})
     return post
 
 
@@ -181,6 +190,7 @@ def set_following(*, thread: Thread, user: User, follow: bool) -> None:
         Follow.objects.get_or_create(thread=thread, user=user)
     else:
         Follow.objects.filter(thread=thread, user=user).delete()
+    record(actor=user, action="thread.following", obj=thread, changes={"following": [None, follow]})
 
 
 def moderators_of(thread: Thread) -> list[User]:
@@ -208,6 +218,8 @@ def report_post(*, post: Post, reporter: User, reason: str) -> Report:
         recipients=[m.email for m in moderators_of(post.thread)],
         kind=Kind.MODERATION, url=reverse("network:report_queue"),
     )  # fmt: skip
+    record(actor=reporter, action="post.reported", obj=post.thread,
+           changes={"report": [None, reason[:500]]})  # fmt: skip
     return report
 
 
@@ -215,21 +227,25 @@ def report_post(*, post: Post, reporter: User, reason: str) -> Report:
 def set_post_hidden(*, post: Post, moderator: User, hidden: bool) -> Post:
     if not can_moderate(moderator, post.thread):
         raise PermissionDenied("Only moderators hide messages.")
-    post.is_hidden = hidden
+    before, post.is_hidden = post.is_hidden, hidden
     post.hidden_by = moderator if hidden else None
     post.hidden_at = timezone.now() if hidden else None
     post.save(update_fields=["is_hidden", "hidden_by", "hidden_at"])
     post.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    record(actor=moderator, action="post.hidden", obj=post.thread,
+           changes={f"post {post.pk} hidden": [before, hidden]})  # fmt: skip
     return post
 
 
 @transaction.atomic
 def set_digest_frequency(*, user: User, frequency: str) -> DigestPreference:
     preference, _created = DigestPreference.objects.get_or_create(user=user)
-    preference.frequency = frequency
+    before, preference.frequency = preference.frequency, frequency
     if preference.last_sent_at is None:
         preference.last_sent_at = timezone.now()  # the first digest covers what comes next
     preference.save(update_fields=["frequency", "last_sent_at"])
+    record(actor=user, action="digest.frequency", obj=user,
+           changes={"digest": [before, frequency]})  # fmt: skip
     return preference
 
 
@@ -260,6 +276,8 @@ def create_statement(
         statement=statement, number=1, text=clean_html(text), note=_("First draft"),
         created_by=user, language=statement.language,
     )  # fmt: skip
+    record(actor=user, action="statement.created", obj=statement, town=towns[0],
+           changes={"drafting towns": [None, [str(t) for t in towns]]})  # fmt: skip
     return statement
 
 
@@ -290,9 +308,10 @@ def revise_statement(
         title, addressees, text, status = (
             theirs[n] for n in ("title", "addressees", "text", "status")
         )
-    fields = ["updated_at"]
+    fields, diff = ["updated_at"], {}
     for name, value in (("title", title), ("addressees", addressees), ("status", status)):
         if value is not None and getattr(statement, name) != value:
+            diff[name] = [getattr(statement, name), value]
             setattr(statement, name, value)
             fields.append(name)
     current = statement.current_version
@@ -312,7 +331,10 @@ def revise_statement(
         fields.append("version")
     statement.save(update_fields=fields)
     if version is not None:
+        diff["text"] = [current.text if current else None, cleaned]
         _ask_to_reconfirm(statement, version)
+    if diff:
+        record(actor=user, action="statement.revised", obj=statement, changes=diff)
     return version
 
 
@@ -355,6 +377,8 @@ def add_drafting_town(*, statement: Statement, municipality: Municipality, user:
     if not municipality.is_member or statement.drafted_by.filter(pk=municipality.pk).exists():
         raise NetworkError(_("%s cannot be added as a drafting town.") % municipality)
     statement.drafted_by.add(municipality)
+    record(actor=user, action="statement.drafting_town_added", obj=statement, town=municipality,
+           changes={"drafting town": [None, str(municipality)]})  # fmt: skip
     mail(
         subject=TranslateLater(gettext_lazy("%(town)s is asked to draft “%(title)s”"),
                                town=municipality, title=statement.title),
@@ -380,6 +404,8 @@ def leave_drafting(*, statement: Statement, municipality: Municipality, user: Us
     if towns.count() == 1:
         raise NetworkError(_("A statement needs at least one drafting town."))
     statement.drafted_by.remove(municipality)
+    record(actor=user, action="statement.drafting_town_left", obj=statement, town=municipality,
+           changes={"drafting town": [str(municipality), None]})  # fmt: skip
 
 
 def granting_towns_of(user: User):
@@ -400,10 +426,14 @@ def grant_signatory(
     signatory, created = Signatory.objects.get_or_create(
         municipality=municipality, user=person, defaults={"title": title, "granted_by": granted_by}
     )
-    if not created and signatory.revoked_at is not None:
+    renewed = not created and signatory.revoked_at is not None
+    if renewed:
         signatory.title, signatory.granted_by, signatory.revoked_at = title, granted_by, None
         signatory.granted_at = timezone.now()
         signatory.save(update_fields=["title", "granted_by", "revoked_at", "granted_at"])
+    if created or renewed:
+        record(actor=granted_by, action="signatory.granted", obj=municipality,
+               changes={"signatory": [None, f"{person} ({title})"]})  # fmt: skip
     return signatory
 
 
@@ -413,6 +443,8 @@ def revoke_signatory(*, signatory: Signatory, revoked_by: User) -> None:
         raise PermissionDenied("Only the secretariat or the town's signatories revoke.")
     signatory.revoked_at = timezone.now()
     signatory.save(update_fields=["revoked_at"])
+    record(actor=revoked_by, action="signatory.revoked", obj=signatory.municipality,
+           changes={"signatory": [f"{signatory.user} ({signatory.title})", None]})  # fmt: skip
 
 
 @transaction.atomic
@@ -449,6 +481,13 @@ def sign_statement(
         for name, value in signed.items():
             setattr(signature, name, value)
         signature.save(update_fields=list(signed))
+    record(
+        actor=user,
+        action="statement.signed",
+        obj=statement,
+        town=municipality,
+        changes={f"signature of {municipality}": [None, f"version {version.number}"]},
+    )
     return signature
 
 
@@ -467,6 +506,13 @@ def withdraw_signature(
         raise NetworkError(_("%s has not signed this statement.") % municipality)
     signature.withdrawn_at = timezone.now()
     signature.save(update_fields=["withdrawn_at"])
+    record(
+        actor=user,
+        action="statement.withdrawn",
+        obj=statement,
+        town=municipality,
+        changes={f"signature of {municipality}": [f"version {signature.version.number}", None]},
+    )
     return signature
 
 
@@ -479,15 +525,18 @@ def post_update(*, project: Project, title: str, body: str, author: User) -> Upd
         raise PermissionDenied("Only the project's town posts its updates.")
     if not project.is_running:
         raise NetworkError(_("Updates are for ongoing projects."))
-    return Update.objects.create(project=project, title=title, body=clean_html(body),
-                                 author=author)  # fmt: skip
+    update = Update.objects.create(project=project, title=title, body=clean_html(body),
+                                   author=author)  # fmt: skip
+    record(actor=author, action="update.posted", obj=update)
+    return update
 
 
 @transaction.atomic
 def feature_update(*, update: Update, user: User, featured: bool) -> Update:
     if not roles.is_secretariat(user):
         raise PermissionDenied("Only the secretariat features stories.")
-    update.is_story = featured
+    before, update.is_story = update.is_story, featured
     update.featured_at = timezone.now() if featured else None
     update.save(update_fields=["is_story", "featured_at", "updated_at"])
+    record(actor=user, action="update.featured", obj=update, changes={"story": [before, featured]})
     return update

@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from glocal.audit.services import record
+
 from .models import (
     FIXED_KINDS,
     Delivery,
@@ -165,12 +167,17 @@ def mark_read(*, user, ids: Iterable[int] | None = None) -> int:
 @transaction.atomic
 def set_preferences(*, user, choices: dict[str, str]) -> dict[str, str]:
     """Save the person's delivery per kind; unknown kinds or deliveries raise ValueError."""
+    before = deliveries_for(user)
     for kind, delivery in choices.items():
         allowed = [value for value, _label in deliveries_of(kind)] if kind in Kind.values else []
         if kind in FIXED_KINDS or delivery not in allowed:
             raise ValueError(f"unknown kind or delivery: {kind}={delivery}")
         Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
-    return deliveries_for(user)
+    after = deliveries_for(user)
+    diff = {k: [before.get(k), after[k]] for k in after if before.get(k) != after[k]}
+    if diff:
+        record(actor=user, action="notifications.preferences", obj=user, changes=diff)
+    return after
 
 
 def unsubscribe(*, token: str) -> tuple[object, str]:

@@ -77,6 +77,8 @@ class PracticeAdmin(SecretariatPermissions, admin.ModelAdmin):
     def completeness(self, practice: Practice) -> str:
         return f"{practice.completeness} %"
 
+    audit_in_admin = False  # save_related records the revision, which writes the entry
+
     def save_model(self, request: HttpRequest, obj: Practice, form, change: bool) -> None:
         if not change:
             obj.slug = unique_slug(obj.title)

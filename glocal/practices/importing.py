@@ -16,6 +16,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glocal.audit.services import record_many
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug_among
 from glocal.members.models import Municipality, User
@@ -257,17 +258,22 @@ def _write_revisions(plans: list[_Plan], *, user: User | None, note: str, lookup
     earlier = Revision.objects.filter(practice__in=[p.practice.pk for p in plans if not p.is_new])
     for pk, shot in earlier.order_by("created_at", "pk").values_list("practice_id", "snapshot"):
         latest[pk] = shot
-    revisions = []
+    revisions, audited = [], []
     for plan in plans:
         practice = plan.practice
         many = lookups.stored_many.get(practice.pk, {"themes": set(), "sdgs": set()})
-        current = snapshot(practice, many={**many, **plan.many})
+        current, before = (
+            snapshot(practice, many={**many, **plan.many}),
+            latest.get(practice.pk, {}),
+        )
+        changed = changed_fields(before, current)
         revisions.append(Revision(
             practice=practice, action=Revision.Action.IMPORTED, user=user,
-            note=note % {"source": practice.source_name},
-            changed_fields=changed_fields(latest.get(practice.pk, {}), current), snapshot=current,
+            note=note % {"source": practice.source_name}, changed_fields=changed, snapshot=current,
         ))  # fmt: skip
+        audited.append((practice, {k: [before.get(k), current[k]] for k in changed}))
     Revision.objects.bulk_create(revisions, batch_size=BATCH)
+    record_many(actor=user, action="practice.imported", changed=audited)
 
 
 # Turning cells into values -------------------------------------------------------------------

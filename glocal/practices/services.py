@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import record
 from glocal.lib import roles, slugs
 from glocal.lib.three_way import merge_fields
 from glocal.members.languages import TranslateLater
@@ -80,9 +81,13 @@ def record_revision(
     """``search=False``: the caller refreshes search once for many practices."""
     previous = practice.revisions.order_by("-created_at", "-pk").first()
     current = snapshot(practice)
-    changed = changed_fields(previous.snapshot if previous else {}, current)
+    before = previous.snapshot if previous else {}
+    changed = changed_fields(before, current)
     if search and SEARCHED_FIELDS.intersection(changed):
         refresh_search(practice.pk)
+    code = "changes_requested" if action == Revision.Action.CHANGES_REQUESTED else action
+    record(actor=user, action=f"practice.{code}", obj=practice,
+           changes={k: [before.get(k), current[k]] for k in changed})  # fmt: skip
     return Revision.objects.create(
         practice=practice,
         action=action,

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from glocal.audit.services import changes_of, record, values_of
 from glocal.lib.edit_versions import StaleState, merge_edit, plain
 from glocal.lib.html import clean_html
 from glocal.members.languages import TranslateLater
@@ -82,18 +83,22 @@ def start_project(
                          decision=a.decision, reason=a.reason, position=position)
         for position, a in enumerate(adaptations)
     )  # fmt: skip
+    record(actor=user, action="project.started", obj=project)
     return project
 
 
 @transaction.atomic
 def save_prototype(*, prototype: Prototype, user: User, save_related: Callable[[], None]) -> None:
     """Save a prototype with its sources, themes and variants (``save_related``) as one."""
+    before = {} if prototype.pk is None else values_of(type(prototype).objects.get(pk=prototype.pk))
     if prototype.pk is None:
         prototype.created_by = user
     for name in ("approach", "steps", "preconditions", "risks", "learnings"):
         setattr(prototype, name, clean_html(getattr(prototype, name)))
     prototype.save()
     save_related()
+    record(actor=user, action="prototype.saved", obj=prototype,
+           changes=changes_of(prototype, before) if before else None)  # fmt: skip
 
 
 @transaction.atomic
@@ -107,6 +112,7 @@ def set_milestone_status(
         raise StaleState(milestone, _("Someone set this milestone to “%(now)s” meanwhile; "
                                       "nothing was changed.")
                          % {"now": milestone.get_status_display()})  # fmt: skip
+    before = values_of(milestone, ["status", "completed_on"])
     milestone.status = status
     done = status == MilestoneStatus.DONE
     milestone.completed_on = (today or timezone.localdate()) if done else None
@@ -118,6 +124,8 @@ def set_milestone_status(
         project.status = ProjectStatus.IMPLEMENTING
         project.version = F("version") + 1  # the page in another tab is now out of date
         project.save(update_fields=["status", "version", "updated_at"])
+    record(actor=None, action="milestone.status", obj=milestone,
+           changes=changes_of(milestone, before))  # fmt: skip
 
 
 PLAN_FIELDS = ("title", "summary", "language", "status", "visibility", "start_date", "end_date")
@@ -145,11 +153,14 @@ def edit_project(
         return project
     from .forms import check_duration  # forms import this module
 
+    before = plan_values(project)
     for name, value in to_write.items():
         setattr(project, name, parse_day(value) if name in DATES else value)
     check_duration(project.start_date, project.end_date)  # two merged edits may not fit
     project.version += 1
     project.save(update_fields=[*to_write, "version", "updated_at"])
+    record(actor=user, action="project.edited", obj=project,
+           changes={name: [before[name], value] for name, value in to_write.items()})  # fmt: skip
     return project
 
 
@@ -177,9 +188,16 @@ def record_measurement(
         )  # fmt: skip
     if value != value.quantize(Decimal("0.01")):
         raise ValidationError({"value": _("Give the figure with at most two decimals.")})
-    return Measurement.objects.create(
+    measurement = Measurement.objects.create(
         indicator=indicator, value=value, measured_on=measured_on, note=note, recorded_by=user
     )
+    record(
+        actor=user,
+        action="measurement.recorded",
+        obj=measurement,
+        changes={"value": [None, str(value)], "measured_on": [None, measured_on.isoformat()]},
+    )
+    return measurement
 
 
 @transaction.atomic
@@ -194,6 +212,8 @@ def post_progress_update(
         project.status = ProjectStatus.IMPLEMENTING
         project.version = F("version") + 1  # the page in another tab is now out of date
         project.save(update_fields=["status", "version", "updated_at"])
+    record(actor=user, action="project.progress_update", obj=project,
+           changes={"update": [None, update.text]})  # fmt: skip
     return update
 
 
@@ -204,6 +224,7 @@ def record_transfer_outcome(
 ) -> TransferOutcome:  # fmt: skip
     """Close the project and say whether the transfer worked; the source practice shows it."""
     project = Project.objects.select_for_update().get(pk=project.pk)
+    before = values_of(project, ["status", "end_date"])
     outcome, _created = TransferOutcome.objects.update_or_create(
         project=project,
         defaults={"result": result, "achievements": clean_html(achievements),
@@ -212,6 +233,8 @@ def record_transfer_outcome(
     project.status = status
     project.end_date = project.end_date or timezone.localdate()
     project.save(update_fields=["status", "end_date", "updated_at"])
+    record(actor=user, action="project.outcome", obj=project,
+           changes=changes_of(project, before) | {"result": [None, result]})  # fmt: skip
     return outcome
 
 

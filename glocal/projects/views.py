@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from glocal.audit.services import record
 from glocal.lib import roles
 from glocal.lib.edit_versions import (
     EditConflict,
@@ -234,7 +235,9 @@ def plan_item_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     form_class, label = PLAN_FORMS[kind]
     form = form_class(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        item = form.save()
+        record(actor=request.user, action="project.plan_item_added", obj=project,
+               changes={str(label): [None, str(item)]})  # fmt: skip
         messages.success(request, _("%(item)s added.") % {"item": label})
         if "add_another" in request.POST:
             return redirect(request.path)
@@ -250,7 +253,11 @@ def plan_item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> 
     if kind not in PLAN_FORMS:
         raise Http404("No such part of the plan.")
     model = PLAN_FORMS[kind][0]._meta.model
-    if model.objects.filter(project=project, pk=item_pk).delete()[0]:
+    item = model.objects.filter(project=project, pk=item_pk).first()
+    if item is not None:
+        item.delete()
+        record(actor=request.user, action="project.plan_item_removed", obj=project,
+               changes={str(PLAN_FORMS[kind][1]): [str(item), None]})  # fmt: skip
         messages.success(request, _("Removed from the plan."))
     else:  # another tab or a colleague removed it first
         messages.info(request, _("This was already removed from the plan; nothing else changed."))

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from glocal.audit.services import record
 from glocal.lib import roles
 from glocal.members.models import User
 
@@ -31,9 +32,10 @@ def save_translations(
         raise TranslationError(_("This is the language the text was written in."))
     rows = Translation.objects.of(obj).filter(language=language).select_for_update()
     existing = {row.field: row for row in rows}
-    now, changed = timezone.now(), 0
+    now, changed, diff = timezone.now(), 0, {}
     for field in type(obj).TRANSLATABLE_FIELDS:
         text, row = texts.get(field, "").strip(), existing.get(field)
+        old = row.text if row else None
         if row and not text:
             row.delete()
         elif text and (row is None or row.text != text):
@@ -45,6 +47,9 @@ def save_translations(
         else:
             continue
         changed += 1
+        diff[f"{field} ({language})"] = [old, text or None]
+    if changed:
+        record(actor=user, action="translation.saved", obj=obj, changes=diff)
     return changed
 
 
@@ -54,6 +59,10 @@ def review_translations(*, obj: Translatable, language: str, user: User) -> int:
     if not roles.is_secretariat(user):
         raise PermissionDenied("Only the secretariat reviews translations.")
     drafts = Translation.objects.of(obj).filter(language=language).drafts()
-    return drafts.update(
+    count = drafts.update(
         status=TranslationStatus.REVIEWED, reviewed_by=user, reviewed_at=timezone.now()
     )
+    if count:
+        record(actor=user, action="translation.reviewed", obj=obj,
+               changes={f"status ({language})": ["draft", "reviewed"]})  # fmt: skip
+    return count

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from glocal.audit.context import from_command
 from glocal.demo import (
     load_calls,
     load_cooperation,
@@ -179,6 +180,7 @@ def create_practice(data: dict, towns: dict, users: dict, themes: dict) -> Pract
 class Command(BaseCommand):
     help = "Load the demo network (municipalities, needs, users, practices). Safe to re-run."
 
+    @from_command("load_demo")
     def handle(self, *args, **options):
         themes = {theme.slug: theme for theme in Theme.objects.all()}
         check_content(themes)

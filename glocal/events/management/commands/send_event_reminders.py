@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
+from glocal.audit.context import from_command
 from glocal.events.services import send_reminders
 
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--hours", type=int, default=48, help="How far ahead to look.")
 
+    @from_command("send_event_reminders")
     def handle(self, *args, hours: int, **options) -> None:
         if hours < 1:
             self.stderr.write("--hours must be at least 1.")

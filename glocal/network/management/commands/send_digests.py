@@ -6,12 +6,14 @@ again at once sends nothing, and a digest covers exactly what came since the pre
 
 from django.core.management.base import BaseCommand
 
+from glocal.audit.context import from_command
 from glocal.network.digest import send_digests
 
 
 class Command(BaseCommand):
     help = "E-mail each person who chose a daily or weekly digest what is new since the last one."
 
+    @from_command("send_digests")
     def handle(self, *args, **options) -> None:
         sent = send_digests()
         self.stdout.write(self.style.SUCCESS(f"{sent} digest(s) sent."))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from tqdm import tqdm
 
+from glocal.audit.context import from_command
 from glocal.lib.embeddings import get_encoder
 from glocal.practices.engine import embed_practices
 from glocal.practices.importing import ImportResult, import_practices
@@ -56,6 +57,7 @@ class Command(BaseCommand):
             help=_("leave embedding to the task worker instead of embedding before finishing"),
         )
 
+    @from_command("import_practices")
     def handle(
         self, *args, path: Path, fmt: str | None, source: str | None, embed_later: bool, **options
     ) -> None:

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from glocal.audit.context import from_command
 from glocal.members.models import Membership
 from glocal.projects.models import Project
 from glocal.projects.models_plan import Milestone
@@ -24,6 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--date", type=datetime.date.fromisoformat,
                             help="Pretend today is this day (YYYY-MM-DD).")  # fmt: skip
 
+    @from_command("remind_projects")
     def handle(self, *args, date=None, **options):
         today = date or timezone.localdate()
         projects = (
