@@ -95,7 +95,13 @@ def demo_objects() -> dict:
         registration__event__slug="mayors-conference-vienna",
         registration__user__email=REPRESENTATIVES["spilamberto"], status="confirmed",
     )  # fmt: skip
+    from django.contrib.contenttypes.models import ContentType
+
+    from glocal.members.models import Municipality
+
     objects = {
+        "town_zahle": Municipality.objects.get(slug="zahle").pk,
+        "ct_project": ContentType.objects.get_for_model(Project).pk,
         "revision_spilamberto": ProposedRevision.objects.get(
             practice__municipality__slug="spilamberto", status="pending").pk,  # fmt: skip
         "project_zahle": zahle_project.pk,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 ROLES_MODULE = ROOT / "glocal" / "lib" / "roles.py"
-ROLE_FLAGS = {"is_staff", "is_superuser", "is_reviewer"}
+ROLE_FLAGS = {"is_staff", "is_superuser", "is_reviewer", "is_secretariat"}
 # Calls that *give* a role, never ask about one: creating a person (demo data, the superuser
 # command) and ``dict.update`` of their fields. Any other call with a role keyword is a query
 # deciding who holds the role (``User.objects.filter(is_staff=True)``), which roles.py answers.
@@ -20,7 +20,9 @@ ROLE_GIVING_CALLS = {"create_user", "create_superuser", "update"}
 # question about a town.
 GROUP_RECEIVERS = {"self", "group"}
 TOWN_MEMBERSHIP_LOOKUP = re.compile(r"(^|__)memberships__user($|__)")
-TEMPLATE_ROLE_READ = re.compile(r"\b(is_staff|is_superuser|is_reviewer)\b|memberships\.exists")
+TEMPLATE_ROLE_READ = re.compile(
+    r"\b(is_staff|is_superuser|is_reviewer|is_secretariat)\b|memberships\.exists"
+)
 
 
 def code_files() -> list[Path]:
@@ -47,6 +49,10 @@ def raw_role_reads(source: str) -> list[str]:
         if (isinstance(node, ast.Attribute) and node.attr in ROLE_FLAGS
                 and isinstance(node.ctx, ast.Load) and not asked_of_roles):  # fmt: skip
             found.append(f"{node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.Call) and call_name(node) == "getattr":
+            asked = [a.value for a in node.args[1:2] if isinstance(a, ast.Constant)]
+            if asked and asked[0] in ROLE_FLAGS:
+                found.append(f"{node.lineno}: getattr(…, {asked[0]!r})")
         elif isinstance(node, ast.Call) and call_name(node) not in ROLE_GIVING_CALLS:
             for keyword in node.keywords:
                 name = keyword.arg or ""

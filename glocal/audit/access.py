@@ -6,28 +6,26 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.http import Http404, HttpRequest
 
+from glocal.lib import roles
+
 from .services import town_of
 
 TOWN_READABLE = {"members.municipality", "practices.practice", "projects.project"}
 
 
-def is_secretariat(user) -> bool:
-    return bool(getattr(user, "is_secretariat", False))
-
-
 def require_secretariat(request: HttpRequest) -> None:
-    if not is_secretariat(request.user):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("The audit log is for the secretariat.")
 
 
 def can_read_history(user, obj: models.Model) -> bool:
-    if is_secretariat(user):
+    if roles.is_secretariat(user):
         return True
     key = f"{obj._meta.app_label}.{obj._meta.model_name}"
     if key not in TOWN_READABLE or not user.is_authenticated:
         return False
     town = town_of(obj)
-    return town is not None and user.represents(town)
+    return town is not None and roles.represents(user, town)
 
 
 def get_object_for_history(request: HttpRequest, type_key: str, object_id: int):
@@ -39,7 +37,7 @@ def get_object_for_history(request: HttpRequest, type_key: str, object_id: int):
         raise Http404("No such kind of object.") from exc
     model_class = content_type.model_class()
     obj = model_class._default_manager.filter(pk=object_id).first() if model_class else None
-    if obj is None and is_secretariat(request.user):  # deleted since: its history stays
+    if obj is None and roles.is_secretariat(request.user):  # deleted since: its history stays
         return content_type, None
     if obj is None:
         raise Http404("No such object.")

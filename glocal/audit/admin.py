@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from glocal.lib import roles
+
 from .models import AuditEntry
 
 
@@ -17,10 +19,10 @@ class AuditEntryAdmin(admin.ModelAdmin):
         return [f.name for f in self.model._meta.fields]
 
     def has_module_permission(self, request) -> bool:
-        return getattr(request.user, "is_secretariat", False)
+        return roles.is_secretariat(request.user)
 
     def has_view_permission(self, request, obj=None) -> bool:
-        return getattr(request.user, "is_secretariat", False)
+        return roles.is_secretariat(request.user)
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -11,7 +11,8 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 
-from .access import is_secretariat
+from glocal.lib import roles
+
 from .forms import AuditFilterForm
 from .models import AuditEntry
 
@@ -86,7 +87,7 @@ class AuditPage(Schema):
 @router.get("/audit", response={200: AuditPage, **ERRORS})
 def audit_log(request: HttpRequest, query: Query[AuditQuery]):
     """Newest first; the secretariat only. Unknown filter values answer 422."""
-    if not is_secretariat(request.user):
+    if not roles.is_secretariat(request.user):
         raise PermissionDenied("The audit log is for the secretariat.")
     data = query.dict(exclude={"page", "page_size"}, exclude_none=True)
     form = AuditFilterForm({k: v for k, v in data.items() if v != ""})

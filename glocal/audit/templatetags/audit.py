@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
-from ..access import is_secretariat
+from glocal.lib import roles
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def history_link(context, obj) -> str:
     request = context.get("request")
-    if obj is None or request is None or not is_secretariat(request.user):
+    if obj is None or request is None or not roles.is_secretariat(request.user):
         return ""
     key = f"{obj._meta.app_label}.{obj._meta.model_name}"
     url = reverse("audit:history", args=[key, obj.pk])
