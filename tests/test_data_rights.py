@@ -144,7 +144,9 @@ def test_a_wrong_password_refuses_to_close_and_changes_nothing(client, ilse, ils
     client.force_login(ilse)
     response = client.post(reverse("members:close_account"), {"password": "nope"})
     assert response.status_code == 400
-    assert "This is not your password" in response.content.decode()
+    assert "Ce n&#x27;est pas votre mot de passe ; rien n&#x27;a été modifié." in (
+        response.content.decode()
+    )  # Ilse reads the site in French
     ilse.refresh_from_db()
     assert (ilse.email, ilse.full_name, ilse.is_active) == (
         "ilse.vandermeer@spilamberto.test",

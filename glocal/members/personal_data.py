@@ -29,13 +29,17 @@ OWN_APP = "glocal.members"
 
 @cache
 def providers() -> tuple[ModuleType, ...]:
-    """Every installed Glocal app's ``mydata`` module, in app order, ``members`` last."""
+    """Every installed Glocal app's ``mydata`` module, in app order, then ``audit`` (erasing
+    from the entries that the other apps' erasing wrote) and ``members`` last."""
     found = []
     for config in apps.get_app_configs():
         name = f"{config.name}.mydata"
         if config.name.startswith("glocal.") and find_spec(name) is not None:
             found.append(import_module(name))
-    return tuple(sorted(found, key=lambda module: module.__name__.startswith(f"{OWN_APP}.")))
+    def place(module: ModuleType) -> tuple[bool, bool]:
+        return module.__name__.startswith(f"{OWN_APP}."), module.__name__ == "glocal.audit.mydata"
+
+    return tuple(sorted(found, key=place))
 
 
 def export_everything(user) -> dict[str, list[dict]]:
