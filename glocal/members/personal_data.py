@@ -36,6 +36,7 @@ def providers() -> tuple[ModuleType, ...]:
         name = f"{config.name}.mydata"
         if config.name.startswith("glocal.") and find_spec(name) is not None:
             found.append(import_module(name))
+
     def place(module: ModuleType) -> tuple[bool, bool]:
         return module.__name__.startswith(f"{OWN_APP}."), module.__name__ == "glocal.audit.mydata"
 
