@@ -225,6 +225,7 @@ ROWS = [
     R("calls:history", "slug=local4action-hubs-2026", get="200 403 403 403 403 403 login", post="200 403 403 403 403 403 login"),
     R("calls:application", "slug=local4action-hubs-2026 pk=@application_zahle", get="200 200 404 200 404 404 login", post="200 200 404 200 404 404 login"),
     R("calls:application", "slug=local-change-lab-2027-hosts pk=@application_kamenica", town="kamenica", get="200 200 404 404 404 404 login", post="200 200 404 404 404 404 login"),
+    R("calls:withdraw", "slug=local4action-hubs-2026 pk=@application_zahle", get="405 405 405 405 405 405 login", post="403 200 404 403 404 404 login"),
     R("calls:score", "slug=local4action-hubs-2026 pk=@application_zahle", get="405 405 405 405 405 405 login", post="404 404 404 400 404 404 login"),
     R("calls:score", "slug=local-change-lab-2027-hosts pk=@application_zahle", get="405 405 405 405 405 405 login", post="404 404 404 404 404 404 login"),
     R("calls:application", "slug=local-change-lab-2027-hosts pk=@application_zahle", get="404 404 404 404 404 404 login", post="404 404 404 404 404 404 login"),

@@ -395,6 +395,14 @@ def _(w):
                 "application.submitted", same, w.member)  # fmt: skip
 
 
+@case("calls.withdraw_application")
+def _(w):
+    application = Application.objects.create(call=make_call(slug="lab"), municipality=w.town,
+                                             title="Our lab", status="submitted")  # fmt: skip
+    return Case(lambda: calls.withdraw_application(application=application, user=w.member),
+                "application.withdrawn", same, w.member)  # fmt: skip
+
+
 @case("calls.assign_reviewer")
 def _(w):
     application = closed_call_application(w)

@@ -25,6 +25,7 @@ ACTIONS = {
     "invitation.accepted": _("accepted an invitation"),
     "user.roles_changed": _("changed the person's roles"),
     "user.profile_edited": _("edited their own profile"),
+    "application.withdrawn": _("withdrew the application"),
     "account.closed": _("closed the account and erased its personal data"),
     # matching
     "recommendation.feedback": _("gave feedback on a recommendation"),

@@ -191,6 +191,7 @@ class ApplicationStatus(models.TextChoices):
     REJECTED = "rejected", _("Not selected")
     WINNER = "winner", _("Winner")
     FINALIST = "finalist", _("Finalist")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 DECISIONS = {
@@ -219,10 +220,12 @@ class ApplicationQuerySet(models.QuerySet):
         return self.filter(pk__in=self.filter(mine | assigned).values("pk"))
 
     def submitted(self) -> "ApplicationQuerySet":
-        return self.exclude(status=ApplicationStatus.DRAFT)
+        """Handed in and not taken back: what reviewers score and the ranking ranks."""
+        return self.exclude(status__in=NOT_HANDED_IN)
 
 
-REVIEWABLE = [s for s in ApplicationStatus.values if s != ApplicationStatus.DRAFT]
+NOT_HANDED_IN = (ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN)
+REVIEWABLE = [s for s in ApplicationStatus.values if s not in NOT_HANDED_IN]
 
 
 class Application(models.Model):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from glocal.lib import roles
+from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.lib.edit_versions import posted_version
 from glocal.members.models import Membership, User
 
@@ -75,6 +76,30 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
                         "internal_note": application.internal_note}),
                     "history": application.audit.select_related("user")}  # fmt: skip
     return render(request, "calls/application_detail.html", context)
+
+
+@login_required
+@require_POST
+def withdraw(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The applying town takes its application back, after saying yes on a confirmation page."""
+    application = get_application_for_viewer(request, slug, pk)
+    if not roles.represents(request.user, application.municipality):
+        raise PermissionDenied("Only the applying town withdraws its application.")
+    if not confirmed(request):
+        return ask_to_confirm(
+            request, question=_("Withdraw the application of %s?") % application.municipality,
+            consequence=_("It leaves the review and the ranking. You can submit it again "
+                          "while the call is open."),
+            button=_("Yes, withdraw the application"), back=application.get_absolute_url(),
+        )  # fmt: skip
+    try:
+        services.withdraw_application(application=application, user=request.user,
+                                      version=posted_version(request))  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The application is withdrawn."))
+    return redirect(application)
 
 
 @login_required

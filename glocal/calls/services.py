@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -138,7 +138,11 @@ def save_application(
         application.created_by = user
     before = {"status": application.status, **application.answers}
     application.answers = {**application.answers, **answers}
-    submitting = submit and application.status == ApplicationStatus.DRAFT
+    # a withdrawn application may be handed in again while the call is open
+    submitting = submit and application.status in (
+        ApplicationStatus.DRAFT,
+        ApplicationStatus.WITHDRAWN,
+    )
     if submitting:
         application.status, application.submitted_at = ApplicationStatus.SUBMITTED, now
     if application.pk:
@@ -240,6 +244,34 @@ def save_scores(
             score.save(update_fields=["value", "comment", "updated_at"])
     if diff:
         record(actor=user, action="application.scored", obj=application, changes=diff)
+
+
+WITHDRAWABLE = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED)
+
+
+@transaction.atomic
+def withdraw_application(
+    *, application: Application, user: User, version: int | None = None,
+    now: datetime.datetime | None = None,
+) -> Application:  # fmt: skip
+    """The applying town takes its application back while the call is open; it leaves the
+    review and the ranking. ``version`` is the application as the town saw it."""
+    call = locked_call(application.call)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if not roles.represents(user, application.municipality):
+        raise PermissionDenied("Only the applying town withdraws its application.")
+    if version is not None and version != application.version:
+        raise ValidationError(_("This application changed while you read it; nothing was "
+                                "withdrawn. Read it again first."))  # fmt: skip
+    if application.status not in WITHDRAWABLE or not call.accepts_changes(now):
+        raise ValidationError(_("Only a draft or a submitted application of an open call can "
+                                "be withdrawn."))  # fmt: skip
+    before, application.status = application.status, ApplicationStatus.WITHDRAWN
+    application.version += 1
+    application.save(update_fields=["status", "version", "updated_at"])
+    record(actor=user, action="application.withdrawn", obj=application,
+           changes={"status": [before, application.status]})  # fmt: skip
+    return application
 
 
 @transaction.atomic

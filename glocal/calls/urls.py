@@ -20,6 +20,11 @@ urlpatterns = [
     ),  # fmt: skip
     path("calls/<slug:slug>/applications/<int:pk>/score/", review_views.score, name="score"),
     path(
+        "calls/<slug:slug>/applications/<int:pk>/withdraw/",
+        review_views.withdraw,
+        name="withdraw",
+    ),  # fmt: skip
+    path(
         "calls/<slug:slug>/applications/<int:pk>/conflict/",
         review_views.declare_conflict,
         name="conflict",
