@@ -44,7 +44,7 @@ def ilse(db, town) -> User:
 def ilse_did_everything(ilse, town, other_member, secretariat):
     """Registrations, posts, a signature, an application, a review, a consultation, a token."""
     event = make_event(host=town)
-    register_participant(event=event, user=ilse, role="representative",
+    register_participant(event=event, user=ilse, role="staff",
                          answers={"diet": "Ilse Vandermeer eats no meat"})  # fmt: skip
     thread = network.start_thread(title="Heat plans", body="<p>Who has one?</p>", author=ilse)
     network.reply_to_thread(thread=thread, body="<p>Ask @ilse-vandermeer</p>", author=other_member)
