@@ -43,7 +43,8 @@ def record(
 
 def record_many(*, actor, action: str, changed: list[tuple[models.Model, dict]]) -> None:
     """One entry per (object, changes) pair in a single insert, for bulk writes (an import);
-    the objects' town is their own ``municipality_id``."""
+    the objects' town is their own ``municipality_id``. The changes must already be JSON
+    values (a practice's snapshot is); long texts are cut as ``record`` cuts them."""
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}: add it to glocal/audit/actions.py")
     source, token_id = context.describe()
@@ -51,10 +52,16 @@ def record_many(*, actor, action: str, changed: list[tuple[models.Model, dict]])
         AuditEntry(actor=actor if getattr(actor, "pk", None) else None,
                    town_id=getattr(obj, "municipality_id", None), action=action,
                    content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
-                   object_repr=str(obj)[:200], changes=plain(changes), source=source,
+                   object_repr=str(obj)[:200], changes=clipped(changes), source=source,
                    api_token_id=token_id)
         for obj, changes in changed
     ], batch_size=500)  # fmt: skip
+
+
+def clipped(changes: dict) -> dict:
+    """``{field: [before, after]}`` of JSON values, each text cut to ``LONG_TEXT``."""
+    return {name: [v[:LONG_TEXT] if isinstance(v, str) else v for v in pair]
+            for name, pair in changes.items()}  # fmt: skip
 
 
 PARENTS = ("project", "application", "indicator", "milestone", "registration", "post")
