@@ -271,7 +271,10 @@ def _write_revisions(plans: list[_Plan], *, user: User | None, note: str, lookup
             practice=practice, action=Revision.Action.IMPORTED, user=user,
             note=note % {"source": practice.source_name}, changed_fields=changed, snapshot=current,
         ))  # fmt: skip
-        audited.append((practice, {k: [before.get(k), current[k]] for k in changed}))
+        # a new practice's every field is in its first revision; the log names the row
+        diff = {k: [before.get(k), current[k]] for k in changed} if before else {
+            "source_id": [None, practice.source_id]}  # fmt: skip
+        audited.append((practice, diff))
     Revision.objects.bulk_create(revisions, batch_size=BATCH)
     record_many(actor=user, action="practice.imported", changed=audited)
 
