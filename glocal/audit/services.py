@@ -23,17 +23,11 @@ def record(
     ``actor`` None means the signed-in person of the current request, if any (a command or a
     background job stays anonymous). ``town`` defaults to the object's municipality.
     """
-    if action not in ACTIONS:
-        raise ValueError(f"unknown audit action {action!r}: add it to glocal/audit/actions.py")
-    source, token_id = context.describe()
-    if actor is None:
-        request = context.current_request()
-        user = getattr(request, "user", None)
-        actor = user if user is not None and user.is_authenticated else None
+    actor, source, token_id = who_and_where(actor, action)
     if town is None and obj is not None:
         town = town_of(obj)
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "pk", None) else None, town=town, action=action,
+        actor=actor, town=town, action=action,
         content_type=ContentType.objects.get_for_model(obj) if obj is not None else None,
         object_id=obj.pk if obj is not None else None,
         object_repr=str(obj)[:200] if obj is not None else "",
@@ -41,15 +35,25 @@ def record(
     )  # fmt: skip
 
 
+def who_and_where(actor, action: str) -> tuple:
+    """The entry's person (the request's, when ``actor`` is None), page or command, and API
+    token; an action without a label is refused."""
+    if action not in ACTIONS:
+        raise ValueError(f"unknown audit action {action!r}: add it to glocal/audit/actions.py")
+    source, token_id = context.describe()
+    if actor is None:
+        user = getattr(context.current_request(), "user", None)
+        actor = user if user is not None and user.is_authenticated else None
+    return (actor if getattr(actor, "pk", None) else None), source, token_id
+
+
 def record_many(*, actor, action: str, changed: list[tuple[models.Model, dict]]) -> None:
     """One entry per (object, changes) pair in a single insert, for bulk writes (an import);
     the objects' town is their own ``municipality_id``. The changes must already be JSON
     values (a practice's snapshot is); long texts are cut as ``record`` cuts them."""
-    if action not in ACTIONS:
-        raise ValueError(f"unknown audit action {action!r}: add it to glocal/audit/actions.py")
-    source, token_id = context.describe()
+    actor, source, token_id = who_and_where(actor, action)
     AuditEntry.objects.bulk_create([
-        AuditEntry(actor=actor if getattr(actor, "pk", None) else None,
+        AuditEntry(actor=actor,
                    town_id=getattr(obj, "municipality_id", None), action=action,
                    content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk,
                    object_repr=str(obj)[:200], changes=clipped(changes), source=source,

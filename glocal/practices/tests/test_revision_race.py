@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
+from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL
 from glocal.members.models import User
 from glocal.practices import services
 from glocal.practices.models import ProposedRevision
@@ -24,11 +25,7 @@ def reference_rows(transactional_db):
     load_reference_data(Country, Sdg, Theme)
 
 
-@pytest.mark.skipif(
-    "connection.vendor != 'postgresql'",
-    reason="threads race on row locks only on PostgreSQL (CI runs it there); SQLite serialises "
-    "writers, and the interleaved case runs on both in test_proposed_revisions.py",
-)
+@pytest.mark.skipif(**ONLY_POSTGRESQL)
 def test_accept_and_decline_at_once_leave_exactly_one_decision(town, member):
     practice = make_practice("Parks", municipality=town, created_by=member, summary="Old.")
     values = services.snapshot(practice) | {"summary": "New."}
