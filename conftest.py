@@ -1,9 +1,43 @@
 """Personas shared by every test: who is asking matters more than what is asked."""
 
+import importlib
+
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from glocal.members.models import Membership, Municipality, User
 from glocal.reference.models import Country
+
+REAL_TRANSACTION_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def ran_in_real_transactions(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+        return True
+    return bool(REAL_TRANSACTION_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def restore_the_rows_migrate_made() -> None:
+    """Countries, SDGs, themes and the six working groups, as the data migrations make them."""
+    from django.apps import apps
+
+    from glocal.reference.loading import load_reference_data
+
+    load_reference_data(*(apps.get_model("reference", m) for m in ("Country", "Sdg", "Theme")))
+    groups = importlib.import_module("glocal.network.migrations.0002_the_six_working_groups")
+    groups.create_groups(apps, None)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    """A test in real transactions ends by emptying every table, the data migrations' rows
+    too. The suite runs each file in one of two processes (pytest-xdist), so a plain test of
+    the next file may follow it in the same database: put those rows back."""
+    yield
+    if ran_in_real_transactions(item):
+        with item.config.stash[blocking_manager_key].unblock():
+            restore_the_rows_migrate_made()
 
 
 @pytest.fixture(autouse=True)
