@@ -10,9 +10,10 @@ run: setup
 	@echo ""
 	@echo "Glocal is serving on http://127.0.0.1:8000"
 	@$(BIN)/python manage.py demo_logins
-	@# The task worker embeds practices saved while the site runs; both stop together.
-	trap 'kill 0' EXIT INT TERM; $(BIN)/python manage.py requeue_stale_tasks; \
-	  $(BIN)/python manage.py db_worker & \
+	@# The task worker embeds practices saved while the site runs and retries the tasks of a
+	@# worker that died (task_worker: db_worker plus a sweep); both stop together.
+	trap 'kill 0' EXIT INT TERM; \
+	  $(BIN)/python manage.py task_worker & \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 # Production-like: gunicorn (gunicorn.conf.py: 2 workers, one BLAS thread each) and the task
@@ -21,8 +22,8 @@ serve: $(STAMP) messages
 	GLOCAL_DEBUG=0 $(BIN)/python manage.py collectstatic --noinput -v0
 	GLOCAL_DEBUG=0 $(BIN)/python manage.py migrate --noinput
 	GLOCAL_DEBUG=0 $(BIN)/python manage.py createcachetable
-	trap 'kill 0' EXIT INT TERM; GLOCAL_DEBUG=0 $(BIN)/python manage.py requeue_stale_tasks; \
-	  GLOCAL_DEBUG=0 $(BIN)/python manage.py db_worker & \
+	trap 'kill 0' EXIT INT TERM; \
+	  GLOCAL_DEBUG=0 $(BIN)/python manage.py task_worker & \
 	  GLOCAL_DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py
 
 # Interface catalogues: the .mo files are compiled here in Python (polib), never committed.

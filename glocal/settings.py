@@ -210,8 +210,11 @@ TASKS = {
         "BACKEND": os.environ.get("GLOCAL_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
     }
 }
-# A task RUNNING longer than this was left by a dead worker (`requeue_stale_tasks` retries it).
+# A task RUNNING longer than this was left by a dead worker (`requeue_stale_tasks` retries it);
+# a worker on the same host that is gone is seen at once (glocal/lib/stale_tasks.py).
 TASK_TIMEOUT_MINUTES = int(os.environ.get("GLOCAL_TASK_TIMEOUT_MINUTES", "10"))
+# How often `task_worker` requeues tasks of dead workers and queues malformed vectors again.
+TASK_SWEEP_SECONDS = float(os.environ.get("GLOCAL_TASK_SWEEP_SECONDS", "30"))
 
 LOGGING = {
     "version": 1,

@@ -130,6 +130,22 @@ def test_the_worker_embeds_a_malformed_vector_again_and_health_is_clean(client, 
     assert engine.snapshot().malformed == frozenset()
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when it stops
+@pytest.mark.parametrize("damage", MALFORMED)
+def test_the_task_worker_repairs_a_vector_spoilt_under_a_running_index(client, volunteers, damage):
+    client.get("/practices/", {"q": "volunteer"})  # the index holds the good vector
+    stored = PracticeVector.objects.get(practice=volunteers)
+    data, chunks = damage(bytes(stored.data), stored.chunks)
+    PracticeVector.objects.filter(pk=stored.pk).update(data=data, chunks=chunks)
+    assert health(client) == (200, "degraded", 1, 0)
+    call_command("task_worker", batch=True, no_startup_delay=True, verbosity=0)
+    [task] = DBTaskResult.objects.all()
+    assert (task.task_path, task.args_kwargs["args"], task.status) == (
+        "glocal.practices.tasks.embed_practice_batch", [[volunteers.pk]], "SUCCESSFUL",
+    )  # fmt: skip
+    assert health(client) == (200, "ok", 0, 0)
+
+
 @pytest.mark.parametrize("damage", MALFORMED)
 def test_a_malformed_sentence_vector_is_reported_then_computed_again(
     client, other_member, volunteers, damage
@@ -146,3 +162,18 @@ def test_a_malformed_sentence_vector_is_reported_then_computed_again(
     assert again.context["items"][0].match.passage == first.match.passage
     assert len(SentenceVector.objects.get(key=key).data) == DIMENSIONS * 4
     assert health(client) == (200, "ok", 0, 0)
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when it stops
+def test_the_task_worker_drops_a_malformed_sentence_vector_a_process_still_holds(
+    client, volunteers, other_member
+):
+    client.force_login(other_member)
+    first = client.get("/municipalities/zahle/recommendations/").context["items"][0]
+    key = passages.cache_key(f"passage: Active Citizens. {first.match.passage}")
+    SentenceVector.objects.filter(key=key).update(data=b"")  # this process keeps its copy
+    assert health(client) == (200, "degraded", 0, 1)
+    call_command("task_worker", batch=True, no_startup_delay=True, verbosity=0)
+    assert (SentenceVector.objects.filter(key=key).exists(), health(client)) == (
+        False, (200, "ok", 0, 0),
+    )  # fmt: skip

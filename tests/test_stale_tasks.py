@@ -2,12 +2,16 @@
 
 import datetime
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from glocal.lib.stale_tasks import HOST, requeue_abandoned_tasks
 from glocal.practices.models import PracticeVector
 from glocal.practices.tasks import embed_practice
 from glocal.practices.tests.conftest import make_practice
@@ -61,3 +65,37 @@ def test_the_next_worker_finishes_an_abandoned_task(client, abandoned, capsys):
     assert finished.status == "SUCCESSFUL"
     assert PracticeVector.objects.filter(practice__title="Caring for Parks").count() == 1
     assert client.get("/healthz").json()["tasks"] == {"abandoned": 0}
+
+
+def gone_worker() -> str:
+    """The id a task_worker on this host had, in a process that has since ended."""
+    process = subprocess.Popen([sys.executable, "-c", ""])
+    process.wait()
+    return f"{HOST}:{process.pid}:gone"
+
+
+def claimed_by(worker_id: str, town) -> DBTaskResult:
+    embed_practice.enqueue(make_practice("Caring for Parks", municipality=town).pk)
+    result = DBTaskResult.objects.get()
+    result.claim(worker_id)
+    return result
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection when it stops
+def test_a_fresh_task_worker_finishes_at_once_the_task_of_a_worker_that_is_gone(
+    client, database_tasks, reference_rows, town
+):
+    claimed_by(gone_worker(), town)  # killed a second ago: far from the timeout
+    assert client.get("/healthz").json()["tasks"] == {"abandoned": 1}
+    call_command("task_worker", batch=True, no_startup_delay=True, verbosity=0)
+    finished = DBTaskResult.objects.get()
+    assert (finished.status, len(finished.worker_ids)) == ("SUCCESSFUL", 2)
+    assert finished.worker_ids[1].startswith(f"{HOST}:{os.getpid()}:")
+    assert PracticeVector.objects.filter(practice__title="Caring for Parks").count() == 1
+
+
+def test_a_task_whose_worker_is_alive_here_is_never_requeued(database_tasks, town):
+    claimed_by(f"{HOST}:{os.getpid()}:busy", town)
+    later = timezone.now() + datetime.timedelta(days=1)
+    assert requeue_abandoned_tasks(later) == 0
+    assert DBTaskResult.objects.get().status == "RUNNING"

@@ -1,4 +1,5 @@
-"""Put tasks abandoned by a dead worker back in the queue (cron, every few minutes)."""
+"""Put tasks abandoned by a dead worker back in the queue (`task_worker` does it by itself,
+at start-up and every GLOCAL_TASK_SWEEP_SECONDS; this is for a plain `db_worker`)."""
 
 import json
 
