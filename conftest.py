@@ -1,6 +1,11 @@
 """Personas shared by every test: who is asking matters more than what is asked."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
 from glocal.members.models import Membership, Municipality, User
 from glocal.reference.models import Country
@@ -57,6 +62,19 @@ def content_types_cached(request, django_db_blocker):
 
     with django_db_blocker.unblock():
         ContentType.objects.get_for_models(*apps.get_models())
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker) -> str:
+    """The demo, loaded once for the test module that asks for it; yields what ``load_demo``
+    printed. Its transaction is rolled back after the module's last test. A test gets it
+    through a ``demo(demo_once, db)`` fixture, so that what it writes is rolled back too."""
+    hashers = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    out = StringIO()
+    with django_db_blocker.unblock(), hashers, transaction.atomic():
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
