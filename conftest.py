@@ -1,5 +1,6 @@
 """Personas shared by every test: who is asking matters more than what is asked."""
 
+from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -75,6 +76,50 @@ def demo_once(django_db_setup, django_db_blocker) -> str:
         call_command("load_demo", stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="session")
+def remembered_vectors() -> dict:
+    """Text → vector, kept for the whole run: the demo's practices are embedded by the
+    browser tests, the demo search and the demo recommendations (≈ 10 s each time)."""
+    return {}
+
+
+@contextmanager
+def remembering(vectors: dict):
+    """The real encoder, asked only for passages it has not embedded in this run yet."""
+    import numpy as np
+
+    from glocal.lib.embeddings import get_encoder
+
+    encoder = get_encoder()
+    if encoder is None:
+        yield
+        return
+    original = encoder.passages
+
+    def passages(texts):
+        texts = list(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in vectors))
+        if missing:
+            vectors.update(zip(missing, original(missing), strict=True))
+        return np.stack([vectors[t] for t in texts]) if texts else original(texts)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(encoder, "passages", passages)
+        yield
+
+
+@pytest.fixture
+def remembering_encoder(remembered_vectors):
+    with remembering(remembered_vectors):
+        yield
+
+
+@pytest.fixture(scope="module")
+def remembering_encoder_for_module(remembered_vectors):
+    with remembering(remembered_vectors):
+        yield
 
 
 @pytest.fixture

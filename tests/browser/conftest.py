@@ -82,38 +82,10 @@ def sign_in(page, email: str, password: str) -> None:
     page.wait_for_url("**/")
 
 
-@pytest.fixture(scope="session")
-def remembered_vectors() -> dict:
-    """Text → vector, kept for the whole run: every browser test loads the same demo, whose
-    practices would otherwise be embedded again each time (≈ 10 s on a busy machine)."""
-    return {}
-
-
-@pytest.fixture
-def remembering_encoder(remembered_vectors, monkeypatch):
-    """The real encoder, asked only for passages it has not embedded in this run yet."""
-    import numpy as np
-
-    from glocal.lib.embeddings import get_encoder
-
-    encoder = get_encoder()
-    if encoder is None:
-        return
-    original = encoder.passages
-
-    def passages(texts):
-        texts = list(texts)
-        missing = list(dict.fromkeys(t for t in texts if t not in remembered_vectors))
-        if missing:
-            remembered_vectors.update(zip(missing, original(missing), strict=True))
-        return np.stack([remembered_vectors[t] for t in texts]) if texts else original(texts)
-
-    monkeypatch.setattr(encoder, "passages", passages)
-
-
 @pytest.fixture
 def demo(transactional_db, remembering_encoder):
-    """The demo network. Live-server tests empty every table afterwards, reference rows too."""
+    """The demo network. Live-server tests empty every table afterwards, reference rows too;
+    its practices' vectors are remembered for the run (root ``remembering_encoder``)."""
     from django.core.management import call_command
 
     from glocal.reference.loading import load_reference_data
