@@ -7,6 +7,7 @@ Screenshots land in ``test-artifacts/screenshots/``.
 
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,10 @@ def sign_in(page, email: str, password: str) -> None:
 @pytest.fixture
 def demo(transactional_db, remembering_encoder):
     """The demo network. Live-server tests empty every table afterwards, reference rows too;
-    its practices' vectors are remembered for the run (root ``remembering_encoder``)."""
+    its practices' vectors are remembered for the run (root ``remembering_encoder``). The
+    sentences recommendations quote are embedded here, as ``embed_passages`` does before a
+    deployment: the first time in a process (≈ 15 s, a minute on a busy machine) inside the
+    set-up, not inside a representative's first page, which the browser waits 15 s for."""
     from django.core.management import call_command
 
     from glocal.reference.loading import load_reference_data
@@ -93,6 +97,7 @@ def demo(transactional_db, remembering_encoder):
 
     load_reference_data(Country, Sdg, Theme)
     call_command("load_demo", verbosity=0)
+    call_command("embed_passages", stdout=StringIO())
 
 
 # == languages (a11y) ==
