@@ -1,8 +1,13 @@
 """Personas shared by every test: who is asking matters more than what is asked."""
 
 import importlib
+from contextlib import contextmanager
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from pytest_django.plugin import blocking_manager_key
 
 from glocal.members.models import Membership, Municipality, User
@@ -91,6 +96,63 @@ def content_types_cached(request, django_db_blocker):
 
     with django_db_blocker.unblock():
         ContentType.objects.get_for_models(*apps.get_models())
+
+
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker) -> str:
+    """The demo, loaded once for the test module that asks for it; yields what ``load_demo``
+    printed. Its transaction is rolled back after the module's last test. A test gets it
+    through a ``demo(demo_once, db)`` fixture, so that what it writes is rolled back too."""
+    hashers = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
+    out = StringIO()
+    with django_db_blocker.unblock(), hashers, transaction.atomic():
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="session")
+def remembered_vectors() -> dict:
+    """Text → vector, kept for the whole run: the demo's practices are embedded by the
+    browser tests, the demo search and the demo recommendations (≈ 10 s each time)."""
+    return {}
+
+
+@contextmanager
+def remembering(vectors: dict):
+    """The real encoder, asked only for passages it has not embedded in this run yet."""
+    import numpy as np
+
+    from glocal.lib.embeddings import get_encoder
+
+    encoder = get_encoder()
+    if encoder is None:
+        yield
+        return
+    original = encoder.passages
+
+    def passages(texts):
+        texts = list(texts)
+        missing = list(dict.fromkeys(t for t in texts if t not in vectors))
+        if missing:
+            vectors.update(zip(missing, original(missing), strict=True))
+        return np.stack([vectors[t] for t in texts]) if texts else original(texts)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(encoder, "passages", passages)
+        yield
+
+
+@pytest.fixture
+def remembering_encoder(remembered_vectors):
+    with remembering(remembered_vectors):
+        yield
+
+
+@pytest.fixture(scope="module")
+def remembering_encoder_for_module(remembered_vectors):
+    with remembering(remembered_vectors):
+        yield
 
 
 @pytest.fixture

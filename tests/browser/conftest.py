@@ -7,6 +7,7 @@ Screenshots land in ``test-artifacts/screenshots/``.
 
 import os
 import shutil
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -82,38 +83,13 @@ def sign_in(page, email: str, password: str) -> None:
     page.wait_for_url("**/")
 
 
-@pytest.fixture(scope="session")
-def remembered_vectors() -> dict:
-    """Text → vector, kept for the whole run: every browser test loads the same demo, whose
-    practices would otherwise be embedded again each time (≈ 10 s on a busy machine)."""
-    return {}
-
-
-@pytest.fixture
-def remembering_encoder(remembered_vectors, monkeypatch):
-    """The real encoder, asked only for passages it has not embedded in this run yet."""
-    import numpy as np
-
-    from glocal.lib.embeddings import get_encoder
-
-    encoder = get_encoder()
-    if encoder is None:
-        return
-    original = encoder.passages
-
-    def passages(texts):
-        texts = list(texts)
-        missing = list(dict.fromkeys(t for t in texts if t not in remembered_vectors))
-        if missing:
-            remembered_vectors.update(zip(missing, original(missing), strict=True))
-        return np.stack([remembered_vectors[t] for t in texts]) if texts else original(texts)
-
-    monkeypatch.setattr(encoder, "passages", passages)
-
-
 @pytest.fixture
 def demo(transactional_db, remembering_encoder):
-    """The demo network. Live-server tests empty every table afterwards, reference rows too."""
+    """The demo network. Live-server tests empty every table afterwards, reference rows too;
+    its practices' vectors are remembered for the run (root ``remembering_encoder``). The
+    sentences recommendations quote are embedded here, as ``embed_passages`` does before a
+    deployment: the first time in a process (≈ 15 s, a minute on a busy machine) inside the
+    set-up, not inside a representative's first page, which the browser waits 15 s for."""
     from django.core.management import call_command
 
     from glocal.reference.loading import load_reference_data
@@ -121,6 +97,7 @@ def demo(transactional_db, remembering_encoder):
 
     load_reference_data(Country, Sdg, Theme)
     call_command("load_demo", verbosity=0)
+    call_command("embed_passages", stdout=StringIO())
 
 
 # == languages (a11y) ==

@@ -15,11 +15,6 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def demo(db) -> None:
-    call_command("load_demo", stdout=StringIO())
-
-
 def test_demo_has_an_open_lab_call_a_hub_call_under_review_and_a_decided_award(demo):
     lab = Call.objects.get(slug="local-change-lab-2027-hosts")
     hub = Call.objects.get(slug="local4action-hubs-2026")

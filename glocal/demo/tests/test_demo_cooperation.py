@@ -20,11 +20,6 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
-
-
 def counts() -> dict[str, int]:
     models = (Collaboration, Post, Match, Expert, PartnerNetwork, Consultation)
     return {model.__name__: model.objects.count() for model in models}

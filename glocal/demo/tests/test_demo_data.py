@@ -25,11 +25,6 @@ def load_demo() -> str:
     return out.getvalue()
 
 
-@pytest.fixture
-def demo(db) -> str:
-    return load_demo()
-
-
 def test_load_demo_creates_the_sixteen_seed_practices_published(demo):
     published = Practice.objects.published().filter(source_name=SOURCE_NAME)
     assert published.count() == 16
@@ -122,8 +117,7 @@ def test_demo_roles_and_memberships_are_as_listed(demo):
     assert towns == LEBANESE_TOWNS
 
 
-def test_load_demo_links_a_place_once_places_are_loaded(db):
-    load_demo()
+def test_load_demo_links_a_place_once_places_are_loaded(demo):
     assert Municipality.objects.get(slug="zahle").place is None
     Place.objects.create(
         geonames_id=266045, name="Zahlé", ascii_name="Zahle", country=Country.objects.get(pk="LB"),

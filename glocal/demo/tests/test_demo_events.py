@@ -14,13 +14,6 @@ def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture
-def demo(db) -> str:
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
-
-
 def test_demo_has_an_upcoming_conference_with_a_three_day_programme(demo):
     conference = Event.objects.get(slug="mayors-conference-vienna")
     assert conference.kind == Event.Kind.CONFERENCE

@@ -30,10 +30,7 @@ def counts() -> dict:
     return {model.__name__: model.objects.count() for model in models}
 
 
-@pytest.mark.django_db
-def test_demo_has_the_six_working_groups_with_coordinators_and_threads():
-    load_demo()
-
+def test_demo_has_the_six_working_groups_with_coordinators_and_threads(demo):
     assert set(WorkingGroup.objects.values_list("name", flat=True)) == {
         "Children's Rights", "Trauma Surviving", "Exploitation and Human Trafficking",
         "Gender Equality", "Research Network for Diversity", "Education and Social Cohesion",
@@ -44,10 +41,7 @@ def test_demo_has_the_six_working_groups_with_coordinators_and_threads():
     assert Post.objects.count() > Thread.objects.count()
 
 
-@pytest.mark.django_db
-def test_demo_statement_has_two_versions_and_one_signature_to_reconfirm():
-    load_demo()
-
+def test_demo_statement_has_two_versions_and_one_signature_to_reconfirm(demo):
     statement = Statement.objects.get(slug="direct-funding-for-host-municipalities")
     assert statement.current_number == 2
     assert statement.versions.count() == 2
@@ -57,17 +51,12 @@ def test_demo_statement_has_two_versions_and_one_signature_to_reconfirm():
     assert statement.signatures.count() == 3
 
 
-@pytest.mark.django_db
-def test_demo_has_updates_and_a_featured_story():
-    load_demo()
-
+def test_demo_has_updates_and_a_featured_story(demo):
     assert Update.objects.count() >= 3
     assert Update.objects.stories().count() == 1
 
 
-@pytest.mark.django_db
-def test_loading_the_network_demo_twice_creates_nothing_new():
-    load_demo()
+def test_loading_the_network_demo_twice_creates_nothing_new(demo):
     first = counts()
 
     load_demo()

@@ -26,9 +26,8 @@ def load_demo() -> str:
     return out.getvalue()
 
 
-def test_demo_has_the_activating_local_engagement_prototype_from_spilamberto(db):
-    output = load_demo()
-    assert "Prototypes: 1 (1 new); projects: 5 (5 new)" in output
+def test_demo_has_the_activating_local_engagement_prototype_from_spilamberto(demo):
+    assert "Prototypes: 1 (1 new); projects: 5 (5 new)" in demo
     prototype = Prototype.objects.get(slug="activating-local-engagement")
     assert prototype.is_published
     assert list(prototype.source_practices.values_list("source_id", flat=True)) == [
@@ -36,8 +35,7 @@ def test_demo_has_the_activating_local_engagement_prototype_from_spilamberto(db)
     assert prototype.variants.count() == 3
 
 
-def test_demo_projects_run_in_the_lebanese_towns_and_spilamberto_at_different_stages(db):
-    load_demo()
+def test_demo_projects_run_in_the_lebanese_towns_and_spilamberto_at_different_stages(demo):
     adapted = Project.objects.filter(prototype__slug="activating-local-engagement")
     stages = dict(adapted.values_list("municipality__slug", "status"))
     assert stages == {
@@ -50,8 +48,7 @@ def test_demo_projects_run_in_the_lebanese_towns_and_spilamberto_at_different_st
     assert AdaptationChoice.objects.filter(decision="changed").count() == 5
 
 
-def test_loading_the_demo_twice_creates_no_second_project(db):
-    load_demo()
+def test_loading_the_demo_twice_creates_no_second_project(demo):
     second = load_demo()
     assert "Prototypes: 1 (0 new); projects: 5 (0 new)" in second
     adapted = Project.objects.filter(prototype__slug="activating-local-engagement")

@@ -1,9 +1,6 @@
 """Signed in as each demo role, the desk lists that role's demo items and every link opens."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 
 from glocal.members.models import User
 
@@ -32,8 +29,8 @@ ROLE_KINDS = {
 
 
 @pytest.fixture
-def demo(db) -> None:
-    call_command("load_demo", stdout=StringIO())
+def demo(demo_once, db) -> None:
+    """The demo, loaded once for this module; what a test writes is rolled back after it."""
 
 
 def test_the_demo_covers_every_kind_of_desk_item_for_its_roles(demo, client):

@@ -19,7 +19,7 @@ WASTE_IN_ARABIC = "نحتاج إلى نظام لفرز النفايات المن
 
 
 @pytest.fixture(scope="module")
-def demo_network(django_db_setup, django_db_blocker):
+def demo_network(django_db_setup, django_db_blocker, remembering_encoder_for_module):
     """The demo, embedded once for the module (about 12 s); each test rolls back its own
     changes inside this transaction."""
     hashers = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])

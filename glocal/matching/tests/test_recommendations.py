@@ -201,30 +201,41 @@ def test_peers_page_query_count_does_not_grow_with_towns(
     assert [peer.name for peer, _ in response.context["peers"]] == ["Spilamberto"]
 
 
-def test_sentence_vectors_are_computed_once_and_shared_through_the_database(
-    other_member_client, needs, practices
-):
-    from glocal.matching.models import SentenceVector
+@pytest.fixture
+def sentence_cache():
+    """This process's sentence vectors, emptied for the test and given back after it: the
+    demo's sentences, computed once (≈ 15 s), stay computed for the rest of the run."""
     from glocal.matching.passages import cache
 
+    kept = cache._vectors.copy()
     cache.clear()
+    yield cache
+    cache.clear()
+    cache._remember(kept)
+
+
+def test_sentence_vectors_are_computed_once_and_shared_through_the_database(
+    other_member_client, needs, practices, sentence_cache
+):
+    from glocal.matching.models import SentenceVector
+
     other_member_client.get("/municipalities/zahle/recommendations/")
     stored = SentenceVector.objects.count()
-    cache.clear()  # another worker: nothing in its memory, everything in the database
+    sentence_cache.clear()  # another worker: nothing in its memory, everything in the database
     other_member_client.get("/municipalities/zahle/recommendations/")
     assert stored == 4  # 2 needs, 1 sentence each of the 2 candidate practices
     assert SentenceVector.objects.count() == stored
 
 
-def test_embed_passages_stores_each_text_once_and_then_computes_nothing(practices, capsys):
+def test_embed_passages_stores_each_text_once_and_then_computes_nothing(
+    practices, capsys, sentence_cache
+):
     import json
 
     from django.core.management import call_command
 
     from glocal.matching.models import SentenceVector
-    from glocal.matching.passages import cache
 
-    cache.clear()
     call_command("embed_passages")
     first = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
     call_command("embed_passages")

@@ -1,5 +1,4 @@
 import pytest
-from django.core.management import call_command
 
 from glocal.practices.tests.conftest import (  # noqa: F401
     make_practice,
@@ -9,7 +8,6 @@ from glocal.practices.tests.conftest import (  # noqa: F401
 
 
 @pytest.fixture
-def demo(db, settings):
-    """The demo network from ``load_demo`` (16 published practices, 15 member towns)."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("load_demo", verbosity=0)
+def demo(demo_once, db) -> None:
+    """The demo network from ``load_demo`` (16 published practices, 15 member towns), loaded
+    once for the module; what a test writes is rolled back after it."""

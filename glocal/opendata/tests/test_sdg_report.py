@@ -138,16 +138,3 @@ def test_the_report_counts_public_projects_and_their_indicator_progress_per_goal
     response = client.get(reverse("opendata:sdg_report_csv"))
     lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert lines[11][6:9] == ["2", "2", "74"]
-
-
-def test_the_report_csv_keeps_practice_titles_from_running_as_formulas(client, town):
-    from glocal.practices.models import Practice, Status
-
-    practice = Practice.objects.create(
-        title='=HYPERLINK("http://x.test")', slug="formula", summary="s", municipality=town,
-        status=Status.PUBLISHED,
-    )  # fmt: skip
-    practice.sdgs.set([11])
-    response = client.get(reverse("opendata:sdg_report_csv"))
-    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert lines[11][-1] == '\'=HYPERLINK("http://x.test")'
