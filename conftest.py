@@ -40,7 +40,7 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     too. The suite runs each file in one of two processes (pytest-xdist), so a plain test of
     the next file may follow it in the same database: put those rows back."""
     yield
-    if ran_in_real_transactions(item):
+    if nextitem is not None and ran_in_real_transactions(item):  # after the last, no database
         with item.config.stash[blocking_manager_key].unblock():
             restore_the_rows_migrate_made()
 
