@@ -57,6 +57,10 @@ EXEMPT = {
     "cooperation.emails_of": "reads addresses",
     "cooperation.secretariat_emails": "reads addresses",
     "cooperation.adviser_emails": "reads addresses",
+    "cooperation.collaboration_values": "reads a collaboration's fields for the three-way merge",
+    "cooperation.schedule_values": "reads a consultation's schedule for the three-way merge",
+    "cooperation.notes_values": "reads a consultation's notes for the three-way merge",
+    "cooperation.local_minute": "formats a time",
     "cooperation.send": "sends an e-mail for a service that records",
     "events.take_seat": "a step of the registration services, which record",
     "events.release_seat": "a step of the cancellation services, which record",
@@ -772,6 +776,15 @@ def consultation_of(w, expert=None) -> Consultation:
 @case("cooperation.start_collaboration")
 def _(w):
     return Case(lambda: collaboration_of(w), "collaboration.started", same, w.member)
+
+
+@case("cooperation.edit_collaboration")
+def _(w):
+    collaboration = collaboration_of(w)
+    return Case(lambda: cooperation.edit_collaboration(
+        collaboration_id=collaboration.pk, base_version=None, base=None,
+        mine={"title": "Rivers and lakes"}, user=w.member),
+                "collaboration.edited", same, w.member)  # fmt: skip
 
 
 @case("cooperation.invite_partner")

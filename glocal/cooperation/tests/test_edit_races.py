@@ -49,7 +49,9 @@ def test_two_partner_towns_changing_different_fields_keep_both_changes(
         "Summer jobs", "running", 3)  # fmt: skip
     edits = AuditEntry.objects.filter(action="collaboration.edited").order_by("pk")
     assert [entry.changes for entry in edits] == [
-        {"title": ["Youth across the sea", "Summer jobs"]}, {"status": ["preparing", "running"]}]
+        {"title": ["Youth across the sea", "Summer jobs"]},
+        {"status": ["preparing", "running"]},
+    ]
 
 
 def test_a_stale_save_of_one_field_shows_both_texts_keeps_mine_in_the_form_and_saves_nothing(
@@ -60,13 +62,15 @@ def test_a_stale_save_of_one_field_shows_both_texts_keeps_mine_in_the_form_and_s
     tab_a = page_data(member_client.get(edit_url(collaboration)))
     tab_b = page_data(partner.get(edit_url(collaboration)))
     partner.post(edit_url(collaboration), tab_b | {"summary": "Theirs.", "status": "running"})
-    response = member_client.post(edit_url(collaboration), tab_a | {"summary": "Mine.",
-                                                                    "title": "Summer jobs"})
+    response = member_client.post(
+        edit_url(collaboration), tab_a | {"summary": "Mine.", "title": "Summer jobs"}
+    )
     assert response.status_code == 409
     rows = [(c["label"], c["theirs"], c["mine"]) for c in response.context["conflicts"]]
     assert rows == [("What we do together", "Theirs.", "Mine.")]
     page = response.content.decode()
-    assert "Theirs." in page and "Mine." in page
+    assert "Theirs." in page
+    assert "Mine." in page
     assert response.context["form"]["summary"].value() == "Mine."
     assert response.context["form"]["title"].value() == "Summer jobs"
     assert response.context["form"]["status"].value() == "running"  # theirs, laid in
@@ -86,7 +90,8 @@ def test_a_stale_save_with_a_forged_base_is_refused_field_by_field(member_client
     response = member_client.post(edit_url(collaboration), stale | {"summary": "Mine."})
     assert response.status_code == 409
     assert [c["mine"] for c in response.context["conflicts"]] == ["Youth across the sea", "Mine."]
-    assert Collaboration.objects.get(pk=collaboration.pk).summary == "Young people of both towns meet."
+    summary = Collaboration.objects.get(pk=collaboration.pk).summary
+    assert summary == "Young people of both towns meet."
 
 
 @pytest.mark.django_db(transaction=True)
@@ -111,8 +116,14 @@ def test_two_partner_towns_saving_one_field_at_once_leave_one_change_and_one_con
 
 @pytest.fixture
 def consultation(project, member, expert):
-    return request_consultation(project=project, user=member, expert=expert, topic="Youth council",
-                                question="How to keep attendance?", preferred_times="Tuesdays")
+    return request_consultation(
+        project=project,
+        user=member,
+        expert=expert,
+        topic="Youth council",
+        question="How to keep attendance?",
+        preferred_times="Tuesdays",
+    )
 
 
 @pytest.fixture
@@ -146,7 +157,8 @@ def test_two_colleagues_scheduling_from_one_page_state_keep_the_first_place(
     rows = [(c["label"], c["theirs"], c["mine"]) for c in response.context["schedule_conflicts"]]
     assert rows == [("Link or place", "Town hall, room 2", "https://meet.example/x")]
     page = response.content.decode()
-    assert "Town hall, room 2" in page and 'value="https://meet.example/x"' in page
+    assert "Town hall, room 2" in page
+    assert 'value="https://meet.example/x"' in page
     assert response.context["schedule_form"]["duration_minutes"].value() == "45"  # kept: 60 was
     # the page's value, so the colleague's 45 is laid into the form
     consultation.refresh_from_db()
