@@ -252,6 +252,13 @@ def _(w):
                 "municipality.profile_edited", lambda r: w.town, w.member)  # fmt: skip
 
 
+@case("members.patch_municipality_profile")
+def _(w):
+    return Case(lambda: members.patch_municipality_profile(
+        municipality_id=w.town.pk, base_version=None, mine={"population": 9_000}, user=w.member),
+                "municipality.profile_edited", lambda r: w.town, w.member)  # fmt: skip
+
+
 @case("members.invite_person")
 def _(w):
     return Case(lambda: members.invite_person(email="new@town.test", role="representative",
