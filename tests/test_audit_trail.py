@@ -52,6 +52,7 @@ EXEMPT = {
     "practices.changed_fields": "compares two snapshots",
     "projects.parse_day": "reads a date",
     "projects.plan_values": "reads a plan's fields for the three-way merge",
+    "projects.outcome_values": "reads an outcome's fields for the three-way merge",
     "calls.shared_comments": "reads the reviewers' comments",
     "calls.notify_decision": "sends the decision e-mail of decide_application, which records",
     "cooperation.emails_of": "reads addresses",
