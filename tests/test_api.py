@@ -89,7 +89,8 @@ def test_a_municipality_shows_public_fields_and_never_its_contacts(anonymous, to
 
 
 def test_a_representatives_token_changes_their_towns_draft(client, draft, member):
-    response = client.patch("/api/v1/practices/draft-parks-plan", {"summary": "Now written."},
+    response = client.patch("/api/v1/practices/draft-parks-plan",
+                            {"summary": "Now written.", "version": 1},
                             content_type="application/json", **bearer(member))  # fmt: skip
     assert response.status_code == 200, response.content
     draft.refresh_from_db()
@@ -130,12 +131,13 @@ def test_an_unknown_token_is_a_401_even_for_reading(client, showroom):
 
 def test_bad_data_is_a_422_with_field_errors(client, draft, member):
     response = client.patch("/api/v1/practices/draft-parks-plan",
-                            {"end_year": 2001, "start_year": 2010, "title": ""},
+                            {"end_year": 2001, "start_year": 2010, "title": "", "version": 1},
                             content_type="application/json", **bearer(member))  # fmt: skip
     assert response.status_code == 422
     fields = response.json()["error"]["fields"]
     assert set(fields) == {"end_year", "title"}
-    wrong_type = client.patch("/api/v1/practices/draft-parks-plan", {"start_year": "soon"},
+    wrong_type = client.patch("/api/v1/practices/draft-parks-plan",
+                              {"start_year": "soon", "version": 1},
                               content_type="application/json", **bearer(member))  # fmt: skip
     assert wrong_type.status_code == 422
     assert "start_year" in wrong_type.json()["error"]["fields"]
@@ -143,12 +145,12 @@ def test_bad_data_is_a_422_with_field_errors(client, draft, member):
 
 def test_a_representative_edits_their_municipality_but_not_another(client, town, member,
                                                                    other_town):  # fmt: skip
-    ok = client.patch("/api/v1/municipalities/spilamberto", {"population": 13_000},
+    ok = client.patch("/api/v1/municipalities/spilamberto", {"population": 13_000, "version": 1},
                       content_type="application/json", **bearer(member))  # fmt: skip
     assert ok.status_code == 200
     assert ok.json()["population"] == 13_000
     before = list(Municipality.objects.filter(pk=other_town.pk).values())
-    denied = client.patch("/api/v1/municipalities/zahle", {"population": 1},
+    denied = client.patch("/api/v1/municipalities/zahle", {"population": 1, "version": 1},
                           content_type="application/json", **bearer(member))  # fmt: skip
     assert denied.status_code == 403
     assert denied.json()["error"]["code"] == "forbidden"

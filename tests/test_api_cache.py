@@ -60,7 +60,8 @@ def test_a_write_or_a_new_index_retires_the_stored_answer(anonymous, showroom, m
     assert anonymous.get("/api/v1/practices").json()["count"] == 4
     make_practice("Winter Choir", summary="Songs in four languages.")
     _, key = ApiToken.issue(member, "test")
-    patched = anonymous.patch("/api/v1/municipalities/spilamberto", {"capacities": "Choirs."},
+    patched = anonymous.patch("/api/v1/municipalities/spilamberto",
+                              {"capacities": "Choirs.", "version": 1},
                               content_type="application/json",
                               HTTP_AUTHORIZATION=f"Bearer {key}")  # fmt: skip
     assert patched.status_code == 200

@@ -31,7 +31,8 @@ def test_a_page_write_names_the_page(member_client, town, member):
 
 def test_an_api_write_names_the_operation_and_the_token(client, town, member):
     token, key = ApiToken.issue(member, "scripts")
-    response = client.patch("/api/v1/municipalities/spilamberto", {"population": 13000},
+    response = client.patch("/api/v1/municipalities/spilamberto",
+                            {"population": 13000, "version": 1},
                             content_type="application/json", **bearer(key))  # fmt: skip
     assert response.status_code == 200
     entry = AuditEntry.objects.get()

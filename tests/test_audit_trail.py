@@ -52,11 +52,16 @@ EXEMPT = {
     "practices.changed_fields": "compares two snapshots",
     "projects.parse_day": "reads a date",
     "projects.plan_values": "reads a plan's fields for the three-way merge",
+    "projects.outcome_values": "reads an outcome's fields for the three-way merge",
     "calls.shared_comments": "reads the reviewers' comments",
     "calls.notify_decision": "sends the decision e-mail of decide_application, which records",
     "cooperation.emails_of": "reads addresses",
     "cooperation.secretariat_emails": "reads addresses",
     "cooperation.adviser_emails": "reads addresses",
+    "cooperation.collaboration_values": "reads a collaboration's fields for the three-way merge",
+    "cooperation.schedule_values": "reads a consultation's schedule for the three-way merge",
+    "cooperation.notes_values": "reads a consultation's notes for the three-way merge",
+    "cooperation.local_minute": "formats a time",
     "cooperation.send": "sends an e-mail for a service that records",
     "events.take_seat": "a step of the registration services, which record",
     "events.release_seat": "a step of the cancellation services, which record",
@@ -245,6 +250,13 @@ def _(w):
 def _(w):
     client = signed_in(w.member)
     return Case(lambda: client.post("/municipalities/spilamberto/edit/", profile_data(w.town)),
+                "municipality.profile_edited", lambda r: w.town, w.member)  # fmt: skip
+
+
+@case("members.patch_municipality_profile")
+def _(w):
+    return Case(lambda: members.patch_municipality_profile(
+        municipality_id=w.town.pk, base_version=None, mine={"population": 9_000}, user=w.member),
                 "municipality.profile_edited", lambda r: w.town, w.member)  # fmt: skip
 
 
@@ -772,6 +784,15 @@ def consultation_of(w, expert=None) -> Consultation:
 @case("cooperation.start_collaboration")
 def _(w):
     return Case(lambda: collaboration_of(w), "collaboration.started", same, w.member)
+
+
+@case("cooperation.edit_collaboration")
+def _(w):
+    collaboration = collaboration_of(w)
+    return Case(lambda: cooperation.edit_collaboration(
+        collaboration_id=collaboration.pk, base_version=None, base=None,
+        mine={"title": "Rivers and lakes"}, user=w.member),
+                "collaboration.edited", same, w.member)  # fmt: skip
 
 
 @case("cooperation.invite_partner")

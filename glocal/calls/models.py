@@ -80,6 +80,9 @@ class Call(Translatable):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves; the secretariat's admin page sends the version it loaded, so two people
+    # editing one call are merged field by field or shown side by side (lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = CallQuerySet.as_manager()
 

@@ -61,6 +61,9 @@ class Collaboration(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves of the edit form; an editor sends the version it loaded, so two editors'
+    # changes are merged field by field or shown side by side (lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = CollaborationQuerySet.as_manager()
 
@@ -433,6 +436,9 @@ class Consultation(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves of the schedule and notes forms; each sends the version it loaded, so two
+    # people's changes are merged field by field or shown side by side (lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = ConsultationQuerySet.as_manager()
 

@@ -1,8 +1,9 @@
 """Every multi-row write of the cooperation app: pages, API and commands call these."""
 
 import datetime
+from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from glocal.audit.services import record
 from glocal.lib import roles
+from glocal.lib.edit_versions import merge_edit, plain
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
@@ -17,6 +19,7 @@ from glocal.members.models import Municipality, User
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 from glocal.projects.models import Project
+from glocal.reference.models import Theme
 
 from . import suggest
 from .ics import consultation_calendar
@@ -70,6 +73,51 @@ def start_collaboration(
         status=Partner.Status.ACCEPTED, invited_by=user, responded_at=timezone.now(),
     )  # fmt: skip
     record(actor=user, action="collaboration.started", obj=collaboration, town=lead)
+    return collaboration
+
+
+COLLABORATION_FIELDS = ("title", "summary", "themes", "status", "visibility", "start_date",
+                        "end_date")  # fmt: skip
+
+
+def collaboration_values(collaboration: Collaboration) -> dict[str, Any]:
+    """The plan's fields as its edit page shows them (themes by slug), for a three-way merge."""
+    values = {name: plain(getattr(collaboration, name)) for name in COLLABORATION_FIELDS
+              if name != "themes"}  # fmt: skip
+    return values | {"themes": sorted(theme.slug for theme in collaboration.themes.all())}
+
+
+@transaction.atomic
+def edit_collaboration(
+    *, collaboration_id: int, base_version: int | None, base: dict | None,
+    mine: dict[str, Any], user: User,
+) -> Collaboration:  # fmt: skip
+    """Save one editor's plan values over what the partner towns saved since ``base_version``.
+
+    Fields only this editor changed are written, fields others changed are kept; both
+    changing one field raises EditConflict and nothing is written.
+    """
+    collaboration = Collaboration.objects.select_for_update().get(pk=collaboration_id)
+    before = collaboration_values(collaboration)
+    to_write = merge_edit(record=collaboration, base_version=base_version, base=base,
+                          theirs=before, mine=mine)  # fmt: skip
+    if not to_write:
+        return collaboration
+    for name, value in to_write.items():
+        if name in ("start_date", "end_date"):
+            value = datetime.date.fromisoformat(value) if value else None
+        if name != "themes":
+            setattr(collaboration, name, value)
+    start, end = collaboration.start_date, collaboration.end_date
+    if start and end and end < start:  # two merged edits may not fit
+        raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+    if "themes" in to_write:
+        collaboration.themes.set(Theme.objects.filter(slug__in=to_write["themes"]))
+    collaboration.version += 1
+    fields = [name for name in to_write if name != "themes"]
+    collaboration.save(update_fields=[*fields, "version", "updated_at"])
+    record(actor=user, action="collaboration.edited", obj=collaboration,
+           changes={name: [before[name], value] for name, value in to_write.items()})  # fmt: skip
     return collaboration
 
 
@@ -269,22 +317,51 @@ def request_consultation(
     return consultation
 
 
+def schedule_values(consultation: Consultation) -> dict[str, Any]:
+    """The schedule form's fields as it shows them (the time to the minute, local)."""
+    starts_at = consultation.starts_at
+    return {
+        "starts_at": local_minute(starts_at) if starts_at else None,
+        "duration_minutes": consultation.duration_minutes,
+        "location": consultation.location,
+    }
+
+
+def local_minute(moment: datetime.datetime) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%dT%H:%M")
+
+
 @transaction.atomic
 def schedule_consultation(
     *, consultation: Consultation, user: User, starts_at: datetime.datetime,
-    duration_minutes: int, location: str,
+    duration_minutes: int, location: str, base_version: int | None = None,
+    base: dict | None = None,
 ) -> Consultation:  # fmt: skip
-    """The secretariat sets time and place; requester and adviser get it with an .ics."""
+    """The secretariat sets time and place; requester and adviser get it with an .ics.
+
+    From a page older than ``base_version``, what a colleague set meanwhile is kept, or
+    EditConflict is raised when both set one field differently and nothing is written.
+    """
     if not roles.is_secretariat(user):
         raise PermissionDenied(_("The secretariat schedules consultations."))
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.status in (Consultation.Status.HELD, Consultation.Status.CANCELLED):
         raise InvalidAction(_("This consultation is closed."))
+    mine = {"starts_at": local_minute(starts_at), "duration_minutes": duration_minutes,
+            "location": location}  # fmt: skip
+    theirs = schedule_values(consultation)
+    merged = theirs | merge_edit(record=consultation, base_version=base_version, base=base,
+                                 theirs=theirs, mine=mine)  # fmt: skip
+    if merged["starts_at"] != mine["starts_at"]:
+        starts_at = consultation.starts_at  # a colleague's time, kept
+    duration_minutes, location = merged["duration_minutes"], merged["location"]
     before = [consultation.status, consultation.starts_at, consultation.location]
     consultation.starts_at, consultation.location = starts_at, location
     consultation.duration_minutes = duration_minutes
     consultation.status = Consultation.Status.SCHEDULED
+    consultation.version += 1
     consultation.save(update_fields=["starts_at", "location", "duration_minutes", "status",
-                                     "updated_at"])  # fmt: skip
+                                     "version", "updated_at"])  # fmt: skip
     record(actor=user, action="consultation.scheduled", obj=consultation, changes={
         "status": [before[0], consultation.status],
         "starts_at": [before[1] and before[1].isoformat(), starts_at.isoformat()],
@@ -300,16 +377,30 @@ def schedule_consultation(
 
 
 @transaction.atomic
-def record_notes(*, consultation: Consultation, user: User, notes: str) -> Consultation:
-    """The adviser or secretariat keeps what was said; the notes stay on the project."""
+def record_notes(
+    *, consultation: Consultation, user: User, notes: str, base_version: int | None = None,
+    base: dict | None = None,
+) -> Consultation:  # fmt: skip
+    """The adviser or secretariat keeps what was said; the notes stay on the project.
+
+    Notes someone else saved since ``base_version`` are not overwritten: EditConflict."""
     expert_user = consultation.expert.user_id if consultation.expert_id else None
     if not (roles.is_secretariat(user) or (expert_user and expert_user == user.pk)):
         raise PermissionDenied(_("Only the adviser and the secretariat record notes."))
+    consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    notes = clean_html(notes)
+    merge_edit(record=consultation, base_version=base_version, base=base,
+               theirs=notes_values(consultation), mine={"notes": plain(notes)})  # fmt: skip
     before = [consultation.notes, consultation.status]
-    consultation.notes = clean_html(notes)
+    consultation.notes = notes
     consultation.status = Consultation.Status.HELD
-    consultation.save(update_fields=["notes", "status", "updated_at"])
+    consultation.version += 1
+    consultation.save(update_fields=["notes", "status", "version", "updated_at"])
     record(actor=user, action="consultation.notes", obj=consultation, changes={
         "notes": [before[0], consultation.notes], "status": [before[1], consultation.status]
     })  # fmt: skip
     return consultation
+
+
+def notes_values(consultation: Consultation) -> dict[str, Any]:
+    return {"notes": plain(consultation.notes)}

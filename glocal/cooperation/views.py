@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
@@ -12,6 +12,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from glocal.audit.services import form_changes, record
 from glocal.lib import roles
+from glocal.lib.edit_versions import (
+    EditConflict,
+    conflict_rows,
+    loaded_base,
+    plain,
+    posted_version,
+    sign_base,
+)
 from glocal.projects.models import Project
 from glocal.reference.models import Theme
 
@@ -120,16 +128,45 @@ def collaboration_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def collaboration_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Edit the plan; a save based on an older version is merged, or shown beside the other."""
     collaboration = get_collaboration_for_editor(request, slug)
     form = CollaborationForm(request.POST or None, instance=collaboration)
+    context = {
+        "form": form,
+        "collaboration": collaboration,
+        "version": collaboration.version,
+        "base": sign_base(services.collaboration_values(collaboration)),
+        "status": 200,
+    }
     if request.method == "POST" and form.is_valid():
-        form.save()
-        record(actor=request.user, action="collaboration.edited", obj=collaboration,
-               changes=form_changes(form))  # fmt: skip
-        messages.success(request, _("The collaboration is saved."))
-        return redirect(collaboration)
-    context = {"form": form, "collaboration": collaboration}
-    return render(request, "cooperation/collaboration_form.html", context)
+        try:
+            services.edit_collaboration(
+                collaboration_id=collaboration.pk, base_version=posted_version(request),
+                base=loaded_base(request), mine=collaboration_form_values(form),
+                user=request.user,
+            )  # fmt: skip
+        except EditConflict as conflict:
+            theirs = conflict.record
+            form = CollaborationForm(conflict.refilled(request.POST), instance=theirs)
+            context |= {"conflicts": conflict_rows(form, conflict), "version": theirs.version,
+                        "form": form, "status": 409,
+                        "base": sign_base(services.collaboration_values(theirs))}  # fmt: skip
+        except ValidationError as error:
+            form.add_error(None, error)
+            context["status"] = 400
+        else:
+            messages.success(request, _("The collaboration is saved."))
+            return redirect(collaboration)
+    elif request.method == "POST":
+        context |= {"version": request.POST.get("version", ""), "status": 400,
+                    "base": request.POST.get("base", "")}  # fmt: skip
+    return render(request, "cooperation/collaboration_form.html", context,
+                  status=context.pop("status"))  # fmt: skip
+
+
+def collaboration_form_values(form: CollaborationForm) -> dict:
+    values = {name: plain(form.cleaned_data.get(name)) for name in services.COLLABORATION_FIELDS}
+    return values | {"themes": sorted(theme.slug for theme in form.cleaned_data["themes"])}
 
 
 @login_required

@@ -9,6 +9,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from glocal.lib import roles
+from glocal.lib.edit_versions import (
+    EditConflict,
+    conflict_rows,
+    loaded_base,
+    posted_version,
+    sign_base,
+)
 from glocal.projects.models import Project
 
 from . import services
@@ -53,15 +60,25 @@ def consultation_new(request: HttpRequest) -> HttpResponse:
 
 
 def render_consultation(request, consultation: Consultation, status: int = 200, **forms):
+    """The page; a form shown again after a refusal keeps what was typed in it, with the
+    version and values it was loaded with (or, after a conflict, the saved ones)."""
     adviser = is_adviser(request.user, consultation)
-    context = {"consultation": consultation, "is_adviser": adviser}
+    context = {"consultation": consultation, "is_adviser": adviser,
+               "version": consultation.version} | forms  # fmt: skip
     if roles.is_secretariat(request.user):
         context["schedule_form"] = forms.get("schedule_form") or ScheduleForm(instance=consultation)
+        context.setdefault("schedule_base", sign_base(services.schedule_values(consultation)))
     if adviser:
         context["notes_form"] = forms.get("notes_form") or NotesForm(
             initial={"notes": consultation.notes}
         )
+        context.setdefault("notes_base", sign_base(services.notes_values(consultation)))
     return render(request, "cooperation/consultation_detail.html", context, status=status)
+
+
+def stale_page(request: HttpRequest, base_name: str) -> dict:
+    """A refused form's hidden values as they came, so a second try still merges."""
+    return {"version": request.POST.get("version", ""), base_name: request.POST.get("base", "")}
 
 
 @login_required
@@ -79,14 +96,25 @@ def consultation_schedule(request: HttpRequest, pk: int) -> HttpResponse:
     form = ScheduleForm(request.POST, instance=Consultation.objects.get(pk=pk))
     if form.is_valid():
         try:
-            services.schedule_consultation(consultation=consultation, user=request.user,
-                                           **form.cleaned_data)  # fmt: skip
+            services.schedule_consultation(
+                consultation=consultation, user=request.user, base_version=posted_version(request),
+                base=loaded_base(request), **form.cleaned_data,
+            )  # fmt: skip
+        except EditConflict as conflict:
+            theirs = conflict.record
+            form = ScheduleForm(conflict.refilled(request.POST), instance=theirs)
+            return render_consultation(
+                request, theirs, status=409, schedule_form=form,
+                schedule_conflicts=conflict_rows(form, conflict),
+                schedule_base=sign_base(services.schedule_values(theirs)),
+            )  # fmt: skip
         except services.InvalidAction as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Scheduled; both sides have it by e-mail."))
             return redirect(consultation)
-    return render_consultation(request, consultation, status=400, schedule_form=form)
+    return render_consultation(request, consultation, status=400, schedule_form=form,
+                               **stale_page(request, "schedule_base"))  # fmt: skip
 
 
 @login_required
@@ -97,8 +125,20 @@ def consultation_notes(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied(_("Only the adviser and the secretariat record notes."))
     form = NotesForm(request.POST)
     if not form.is_valid():
-        return render_consultation(request, consultation, status=400, notes_form=form)
-    services.record_notes(consultation=consultation, user=request.user, **form.cleaned_data)
+        return render_consultation(request, consultation, status=400, notes_form=form,
+                                   **stale_page(request, "notes_base"))  # fmt: skip
+    try:
+        services.record_notes(
+            consultation=consultation, user=request.user, base_version=posted_version(request),
+            base=loaded_base(request), **form.cleaned_data,
+        )  # fmt: skip
+    except EditConflict as conflict:
+        theirs = conflict.record
+        return render_consultation(
+            request, theirs, status=409, notes_form=form,
+            notes_conflicts=conflict_rows(form, conflict),
+            notes_base=sign_base(services.notes_values(theirs)),
+        )  # fmt: skip
     messages.success(request, _("The notes are kept on the project."))
     return redirect(consultation)
 

@@ -118,6 +118,9 @@ class Event(Translatable):
     )
     is_published = models.BooleanField(_("published"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Counts saves; the secretariat's admin page sends the version it loaded, so two people
+    # editing one event are merged field by field or shown side by side (lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = EventQuerySet.as_manager()
 

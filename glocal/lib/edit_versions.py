@@ -58,12 +58,36 @@ def plain(value: Any) -> Any:
         return {name: plain(item) for name, item in value.items()}
     if isinstance(value, (models.QuerySet, list, tuple, set)):
         return sorted(plain(item) for item in value)
-    if isinstance(value, (datetime.date, datetime.datetime)):
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
         return value.isoformat()
     if isinstance(value, str):
         return value.replace("\r\n", "\n")  # browsers send a textarea's lines with CRLF
     if isinstance(value, Decimal):
         return str(value.normalize()) if value == value.to_integral() else str(value)
+    return value
+
+
+def row_values(record: models.Model, names: list[str]) -> dict[str, Any]:
+    """A saved row's fields as JSON for a three-way merge: relations as keys, moments in UTC."""
+    values = {}
+    for name in names:
+        field = record._meta.get_field(name)
+        value = getattr(record, field.attname) if not field.many_to_many else None
+        if field.many_to_many:
+            value = list(getattr(record, name).values_list("pk", flat=True)) if record.pk else []
+        values[name] = plain(utc(value))
+    return values
+
+
+def cleaned_values(form: forms.BaseForm, names: list[str]) -> dict[str, Any]:
+    """A valid form's values shaped like ``row_values``."""
+    return {name: plain(utc(form.cleaned_data.get(name))) for name in names}
+
+
+def utc(value: Any) -> Any:
+    """A moment typed in one zone and read back in another compares equal."""
+    if isinstance(value, datetime.datetime) and value.tzinfo is not None:
+        return value.astimezone(datetime.UTC)
     return value
 
 
@@ -83,8 +107,12 @@ def sign_base(values: dict[str, Any]) -> str:
 
 def loaded_base(request: HttpRequest) -> dict | None:
     """The values the editor's page was rendered with (signed, so not forgeable)."""
+    return load_base(request.POST.get("base", ""))
+
+
+def load_base(signed: str) -> dict | None:
     try:
-        return signing.loads(request.POST.get("base", ""), salt=SALT, max_age=MAX_AGE)
+        return signing.loads(signed, salt=SALT, max_age=MAX_AGE)
     except signing.BadSignature:
         return None
 

@@ -4,18 +4,18 @@ Only public fields of a municipality leave through here: never its contacts.
 """
 
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Query, Router, Schema
+from ninja import Field, Path, Query, Router, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer
 
-from glocal.audit.services import changes as audit_changes
-from glocal.audit.services import record
+from glocal.lib.edit_versions import EditConflict, conflict_body, parse_version
 
+from . import services
 from .access import get_municipality_for_editor, get_municipality_for_viewer
 from .middleware import activate_chosen_language
 from .models import ApiToken, Municipality
@@ -45,6 +45,36 @@ def error_body(code: str, message: str, fields: dict | None = None) -> dict:
 
 READ_ERRORS = {401: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 WRITE_ERRORS = READ_ERRORS | {400: ErrorOut, 403: ErrorOut}
+
+
+class ConflictDetail(Schema):
+    code: str
+    message: str
+    version: int
+    fields: dict[str, dict[str, Any]] | None = None
+
+
+class ConflictOut(Schema):
+    error: ConflictDetail
+
+
+VERSIONED_WRITE_ERRORS = WRITE_ERRORS | {409: ConflictOut, 428: ErrorOut}
+
+
+def sent_version(request: HttpRequest, changes: dict) -> int | None:
+    """The version a write is based on: ``version`` in the body, else an If-Match header."""
+    return changes.pop("version", None) or parse_version(request.headers.get("If-Match"))
+
+
+def version_required() -> Status:
+    message = _("Send the version you read: “version” in the body or an If-Match header.")
+    return Status(428, error_body("version_required", message))
+
+
+def stale_write(version: int, conflict: EditConflict) -> Status:
+    """409: the current version and, for each field changed since, both values."""
+    message = _("Someone changed these fields since version %(n)s; nothing was saved.")
+    return Status(409, conflict_body(message % {"n": version}, conflict.record, conflict))
 
 
 LAST_USED_PRECISION = timedelta(minutes=1)
@@ -119,6 +149,7 @@ class NeedOut(Schema):
 
 class MunicipalityOut(Schema):
     name: str
+    version: int
     slug: str
     country: CountryOut
     region: str
@@ -154,6 +185,9 @@ class MunicipalityQuery(PageQuery):
 
 
 class MunicipalityPatch(Schema):
+    """The profile fields to change and the ``version`` they were read at (or send If-Match)."""
+
+    version: int | None = Field(None, ge=1, le=2_000_000_000)
     languages: str | None = Field(None, max_length=200, pattern=NO_NUL)
     population: int | None = Field(None, ge=0, le=2_000_000_000, strict=True)
     capacities: str | None = Field(None, max_length=10_000, pattern=NO_NUL)
@@ -192,17 +226,21 @@ def get_municipality(request: HttpRequest, slug: Slug):
     return fetch_municipality(request, slug)
 
 
-@router.patch("/{slug}", auth=token_auth, response={200: MunicipalityOut, **WRITE_ERRORS})
+@router.patch("/{slug}", auth=token_auth, response={200: MunicipalityOut, **VERSIONED_WRITE_ERRORS})
 def patch_municipality(request: HttpRequest, slug: Slug, patch: MunicipalityPatch):
+    """Change the profile read at ``version``; a field changed by someone since answers 409
+    with the current version and both values, and nothing is written."""
     municipality = get_municipality_for_editor(request, slug)
     changes = patch.dict(exclude_unset=True)
+    version = sent_version(request, changes)
+    if version is None:
+        return version_required()
     for name in TEXT_PATCH_FIELDS:
         if changes.get(name, "") is None:
             changes[name] = ""  # text columns are empty, never null
-    before = {name: getattr(municipality, name) for name in changes}
-    for name, value in changes.items():
-        setattr(municipality, name, value)
-    municipality.save(update_fields=[*changes, "updated_at"])
-    record(actor=request.user, action="municipality.profile_edited", obj=municipality,
-           changes=audit_changes(before, changes))  # fmt: skip
+    try:
+        services.patch_municipality_profile(municipality_id=municipality.pk, base_version=version,
+                                            mine=changes, user=request.user)  # fmt: skip
+    except EditConflict as conflict:
+        return stale_write(version, conflict)
     return fetch_municipality(request, slug)

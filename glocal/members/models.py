@@ -204,6 +204,8 @@ class Municipality(models.Model):
     is_member = models.BooleanField(_("network member"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves of the profile; an API write sends the version it read (lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = MunicipalityQuerySet.as_manager()
 

@@ -1,5 +1,7 @@
 """Writes about people and municipalities that touch several rows or send mail."""
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -10,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from glocal.audit.services import changes, record
 from glocal.lib import roles
+from glocal.lib.edit_versions import merge_edit, plain
 from glocal.lib.three_way import merge_fields
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
@@ -52,6 +55,7 @@ def update_municipality_profile(
             getattr(current, name).set(value)
         else:
             setattr(current, name, value)
+    current.version += 1  # an API client holding the older version is now refused
     current.save()
     needs.instance = current
     needs.save()
@@ -59,6 +63,27 @@ def update_municipality_profile(
     before = {**theirs, "needs": needs_before}
     record(actor=user, action="municipality.profile_edited", obj=current,
            changes=changes(before, after))  # fmt: skip
+    return current
+
+
+@transaction.atomic
+def patch_municipality_profile(
+    *, municipality_id: int, base_version: int | None, mine: dict[str, Any], user: User
+) -> Municipality:
+    """Write an API client's profile fields read at ``base_version``; a field changed since
+    raises EditConflict and nothing is written."""
+    current = Municipality.objects.select_for_update().get(pk=municipality_id)
+    theirs = {name: plain(getattr(current, name)) for name in mine}
+    to_write = merge_edit(record=current, base_version=base_version, base=None, theirs=theirs,
+                          mine=mine)  # fmt: skip
+    if not to_write:
+        return current
+    for name, value in to_write.items():
+        setattr(current, name, value)
+    current.version += 1
+    current.save(update_fields=[*to_write, "version", "updated_at"])
+    record(actor=user, action="municipality.profile_edited", obj=current,
+           changes=changes(theirs, to_write))  # fmt: skip
     return current
 
 

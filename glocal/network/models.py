@@ -53,6 +53,9 @@ class WorkingGroup(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Counts saves; the secretariat's admin page sends the version it loaded, so two people
+    # editing one group are merged field by field or shown side by side (lib.edit_versions).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = WorkingGroupQuerySet.as_manager()
 

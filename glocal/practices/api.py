@@ -13,13 +13,16 @@ from glocal.lib.pagecache import json_for_anonymous
 from glocal.members.api import (
     NO_NUL,
     READ_ERRORS,
-    WRITE_ERRORS,
+    VERSIONED_WRITE_ERRORS,
     PageQuery,
     SearchText,
     Slug,
     api_user,
     error_body,
+    sent_version,
+    stale_write,
     token_auth,
+    version_required,
 )
 from glocal.members.models import Municipality, PopulationBand
 from glocal.reference.models import Region
@@ -28,7 +31,7 @@ from glocal.translations.api import TranslatedOut, all_translations
 from . import services
 from .access import can_edit_practice, get_practice_for_viewer
 from .facets import FACETS
-from .forms import PracticeForm
+from .forms import PracticeForm, form_values
 from .models import CostBand, Distinction, Practice
 from .search import index_generation
 from .showroom import showroom
@@ -99,6 +102,7 @@ class PracticeOut(TranslatedOut):
 
 
 class PracticeDetailOut(PracticeOut):
+    version: int
     target_groups: str
     situation_before: str
     objectives: str
@@ -131,6 +135,9 @@ class PracticePage(Schema):
 
 
 class PracticePatch(Schema):
+    """The fields to change and the ``version`` they were read at (or send If-Match)."""
+
+    version: int | None = Field(None, ge=1, le=2_000_000_000)
     title: Line | None = None
     summary: Text | None = None
     municipality: Line | None = Field(None, description="The owning municipality's slug.")
@@ -220,16 +227,28 @@ def form_data(practice: Practice, form: PracticeForm, patch: dict) -> dict:
     return data
 
 
-@router.patch("/{slug}", auth=token_auth, response={200: PracticeDetailOut, **WRITE_ERRORS})
+@router.patch(
+    "/{slug}", auth=token_auth, response={200: PracticeDetailOut, **VERSIONED_WRITE_ERRORS}
+)
 def patch_practice(request: HttpRequest, slug: Slug, patch: PracticePatch):
+    """Change the practice read at ``version``; a field changed by someone since answers 409
+    with the current version and both values, and nothing is written."""
     user = request.user
     practice = get_practice_for_viewer(request, slug)
     if not can_edit_practice(user, practice):
         raise PermissionDenied("You may not change this practice.")
+    changes = patch.dict(exclude_unset=True)
+    version = sent_version(request, changes)
+    if version is None:
+        return version_required()
     form = PracticeForm(instance=practice, user=user)
-    data = form_data(practice, form, patch.dict(exclude_unset=True))
-    form = PracticeForm(data=data, instance=practice, user=user)
+    form = PracticeForm(data=form_data(practice, form, changes), instance=practice, user=user)
     if not form.is_valid():
         return Status(422, error_body("invalid", _("The practice was not saved."), form.errors))
-    services.save_practice(practice=form.save(commit=False), user=user, m2m=form.save_m2m)
+    mine = {name: value for name, value in form_values(form).items() if name in changes}
+    try:
+        services.edit_practice(practice_id=practice.pk, base_version=version, mine=mine,
+                               user=user)  # fmt: skip
+    except services.EditConflict as conflict:
+        return stale_write(version, conflict)
     return fetch_practice(request, slug)

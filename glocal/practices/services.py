@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from glocal.audit.services import record
-from glocal.lib import roles, slugs
+from glocal.lib import edit_versions, roles, slugs
 from glocal.lib.three_way import merge_fields
 from glocal.members.languages import TranslateLater
 from glocal.members.models import User
@@ -28,12 +28,12 @@ SEARCHED_FIELDS = {"title", "status", *TEXT_FIELDS}
 EDITABLE = (Status.DRAFT, Status.CHANGES_REQUESTED)
 
 
-class EditConflict(Exception):
+class EditConflict(edit_versions.EditConflict):
     """Someone saved the practice since this editor loaded it and changed the same fields."""
 
     def __init__(self, practice: Practice, conflicts: dict[str, tuple[Any, Any]]):
-        super().__init__(sorted(conflicts))
-        self.practice, self.conflicts = practice, conflicts
+        super().__init__(practice, conflicts)
+        self.practice = practice
 
 
 class NotEditable(Exception):

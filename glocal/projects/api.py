@@ -2,7 +2,7 @@
 
 import datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
@@ -10,17 +10,20 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Query, Router, Schema, Status
 
-from glocal.lib.edit_versions import EditConflict, conflict_body, parse_version, plain
+from glocal.lib.edit_versions import EditConflict, plain
 from glocal.members.api import (
     NO_NUL,
     READ_ERRORS,
+    VERSIONED_WRITE_ERRORS,
     WRITE_ERRORS,
-    ErrorOut,
     PageQuery,
     Slug,
     api_user,
     error_body,
+    sent_version,
+    stale_write,
     token_auth,
+    version_required,
 )
 from glocal.translations.api import TranslatedOut, all_translations
 
@@ -142,17 +145,6 @@ class ProjectPatch(Schema):
     end_date: datetime.date | None = None
 
 
-class ConflictDetail(Schema):
-    code: str
-    message: str
-    version: int
-    fields: dict[str, dict[str, Any]] | None = None
-
-
-class ConflictOut(Schema):
-    error: ConflictDetail
-
-
 class MeasurementOut(Schema):
     measured_on: datetime.date
     value: Decimal
@@ -256,25 +248,23 @@ def get_project(request: HttpRequest, id: Id):
 
 @router.patch(
     "/projects/{id}", auth=token_auth,
-    response={200: ProjectDetailOut, 409: ConflictOut, 428: ErrorOut, **WRITE_ERRORS},
+    response={200: ProjectDetailOut, **VERSIONED_WRITE_ERRORS},
 )  # fmt: skip
 def patch_project(request: HttpRequest, id: Id, patch: ProjectPatch):
     """Change the plan read at ``version``; a field changed by someone since answers 409 with
     the current version and both values, and nothing is written."""
     project = get_project_for_editor(request, id)
     changes = patch.dict(exclude_unset=True)
-    version = changes.pop("version", None) or parse_version(request.headers.get("If-Match"))
+    version = sent_version(request, changes)
     if version is None:
-        message = _("Send the version you read: “version” in the body or an If-Match header.")
-        return Status(428, error_body("version_required", message))
+        return version_required()
     try:
         mine = {name: plain(str(value) if name == "status" else value)
                 for name, value in changes.items()}  # fmt: skip
         services.edit_project(project_id=project.pk, base_version=version, base=None,
                               mine=mine, user=request.user)  # fmt: skip
     except EditConflict as conflict:
-        message = _("Someone changed these fields since version %(n)s; nothing was saved.")
-        return Status(409, conflict_body(message % {"n": version}, conflict.record, conflict))
+        return stale_write(version, conflict)
     except ValidationError as error:
         message = _("The project was not saved.")
         return Status(422, error_body("invalid", message, error.message_dict))

@@ -220,22 +220,42 @@ def post_progress_update(
 @transaction.atomic
 def record_transfer_outcome(
     *, project: Project, result: str, achievements: str, lessons: str, user: User,
-    status: str = ProjectStatus.COMPLETED,
+    status: str = ProjectStatus.COMPLETED, base_version: int | None = None,
+    base: dict | None = None,
 ) -> TransferOutcome:  # fmt: skip
-    """Close the project and say whether the transfer worked; the source practice shows it."""
+    """Close the project and say whether the transfer worked; the source practice shows it.
+
+    From a page older than the project's ``base_version``, what a colleague recorded
+    meanwhile is kept, or EditConflict is raised when both wrote one field differently."""
     project = Project.objects.select_for_update().get(pk=project.pk)
+    mine = {"result": result, "achievements": plain(clean_html(achievements)),
+            "lessons": plain(clean_html(lessons)), "status": status}  # fmt: skip
+    theirs = outcome_values(project)
+    values = theirs | merge_edit(record=project, base_version=base_version, base=base,
+                                 theirs=theirs, mine=mine)  # fmt: skip
     before = values_of(project, ["status", "end_date"])
     outcome, _created = TransferOutcome.objects.update_or_create(
         project=project,
-        defaults={"result": result, "achievements": clean_html(achievements),
-                  "lessons": clean_html(lessons), "recorded_by": user},
+        defaults={"result": values["result"], "achievements": values["achievements"],
+                  "lessons": values["lessons"], "recorded_by": user},
     )  # fmt: skip
-    project.status = status
+    project.status = values["status"]
     project.end_date = project.end_date or timezone.localdate()
-    project.save(update_fields=["status", "end_date", "updated_at"])
+    project.version += 1  # a plan page open in another tab now merges with the new status
+    project.save(update_fields=["status", "end_date", "version", "updated_at"])
     record(actor=user, action="project.outcome", obj=project,
-           changes=changes_of(project, before) | {"result": [None, result]})  # fmt: skip
+           changes=changes_of(project, before) | {"result": [theirs["result"] or None,
+                                                             values["result"]]})  # fmt: skip
     return outcome
+
+
+def outcome_values(project: Project) -> dict:
+    """The outcome form's fields as its page shows them, for a three-way merge."""
+    outcome = TransferOutcome.objects.filter(project=project).first()
+    return {"result": outcome.result if outcome else "",
+            "achievements": plain(outcome.achievements) if outcome else "",
+            "lessons": plain(outcome.lessons) if outcome else "",
+            "status": project.status}  # fmt: skip
 
 
 def reminder_recipients(project: Project) -> list[str]:

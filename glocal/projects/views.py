@@ -315,18 +315,36 @@ def update_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def outcome_record(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the outcome; a save from a page older than a colleague's is merged, or shown."""
     project = get_project_for_editor(request, pk)
     outcome = getattr(project, "outcome", None)
     form = TransferOutcomeForm(request.POST or None, instance=outcome)
+    context = {"form": form, "project": project, "version": project.version, "status": 200,
+               "base": sign_base(services.outcome_values(project))}  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        services.record_transfer_outcome(
-            project=project, result=data["result"], achievements=data["achievements"],
-            lessons=data["lessons"], status=data["status"], user=request.user,
-        )  # fmt: skip
-        messages.success(request, _("The outcome is recorded and shown on the source practice."))
-        return redirect(project)
-    return render(request, "projects/outcome_form.html", {"form": form, "project": project})
+        try:
+            services.record_transfer_outcome(
+                project=project, result=data["result"], achievements=data["achievements"],
+                lessons=data["lessons"], status=data["status"], user=request.user,
+                base_version=posted_version(request), base=loaded_base(request),
+            )  # fmt: skip
+        except EditConflict as conflict:
+            theirs = conflict.record
+            form = TransferOutcomeForm(conflict.refilled(request.POST),
+                                       instance=getattr(theirs, "outcome", None))  # fmt: skip
+            context |= {"conflicts": conflict_rows(form, conflict), "version": theirs.version,
+                        "form": form, "status": 409,
+                        "base": sign_base(services.outcome_values(theirs))}  # fmt: skip
+        else:
+            messages.success(
+                request, _("The outcome is recorded and shown on the source practice.")
+            )
+            return redirect(project)
+    elif request.method == "POST":
+        context |= {"version": request.POST.get("version", ""), "status": 400,
+                    "base": request.POST.get("base", "")}  # fmt: skip
+    return render(request, "projects/outcome_form.html", context, status=context.pop("status"))
 
 
 @require_GET

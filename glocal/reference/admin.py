@@ -7,11 +7,13 @@ from django.http import HttpRequest
 from glocal.audit.services import form_changes, record
 from glocal.lib import roles
 
+from .admin_versions import EditVersionCheck
 from .models import Country, Place, Sdg, Theme
 
 
-class SecretariatPermissions:
-    """The secretariat (``roles.is_secretariat``) may do everything, without per-model grants."""
+class SecretariatPermissions(EditVersionCheck):
+    """The secretariat (``roles.is_secretariat``) may do everything, without per-model grants;
+    a change page of a row with a ``version`` checks the version it was loaded at."""
 
     def _is_secretariat(self, request: HttpRequest) -> bool:
         return roles.is_secretariat(request.user)

@@ -161,3 +161,41 @@ def test_the_api_asks_for_the_version_a_change_is_based_on(client, project, toke
     response = api_patch(client, project, token, {"title": "Green squares"})
     assert (response.status_code, response.json()["error"]["code"]) == (428, "version_required")
     assert Project.objects.get(pk=project.pk).title == "Parks in Common"
+
+
+def outcome_url(project) -> str:
+    return f"/projects/{project.pk}/outcome/"
+
+
+OUTCOME = {"result": "worked", "achievements": "Six parks.", "lessons": "", "status": "completed"}
+
+
+def test_an_outcome_recorded_meanwhile_is_shown_beside_mine_and_not_overwritten(
+    member_client, colleague_client, project
+):
+    from glocal.projects.models import TransferOutcome
+
+    tab_a = page_data(member_client.get(outcome_url(project)))
+    tab_b = page_data(colleague_client.get(outcome_url(project)))
+    assert colleague_client.post(outcome_url(project), tab_b | OUTCOME).status_code == 302
+    response = member_client.post(outcome_url(project), tab_a | OUTCOME | {
+        "achievements": "Forty residents.", "lessons": "Start small."})  # fmt: skip
+    assert response.status_code == 409
+    rows = [(c["label"], c["theirs"], c["mine"]) for c in response.context["conflicts"]]
+    assert rows == [("What it achieved", "Six parks.", "Forty residents.")]
+    assert response.context["form"]["lessons"].value() == "Start small."
+    outcome = TransferOutcome.objects.get()
+    assert (outcome.achievements, outcome.lessons) == ("Six parks.", "")
+    again = member_client.post(outcome_url(project), page_data(response))
+    outcome.refresh_from_db()
+    assert (again.status_code, outcome.achievements, outcome.lessons) == (
+        302, "Forty residents.", "Start small.")  # fmt: skip
+
+
+def test_a_plan_page_opened_before_the_outcome_keeps_the_closed_status(member_client, project):
+    plan = page_data(member_client.get(edit_url(project)))
+    member_client.post(outcome_url(project), page_data(member_client.get(outcome_url(project)))
+                       | OUTCOME)  # fmt: skip
+    assert member_client.post(edit_url(project), plan | {"title": "Parks"}).status_code == 302
+    project.refresh_from_db()
+    assert (project.title, project.status) == ("Parks", "completed")
