@@ -11,6 +11,7 @@ from glocal.events.tests.conftest import make_event
 from glocal.lib.tests.edit_pages import ONLY_POSTGRESQL, browser_data, race
 from glocal.members.models import User
 from glocal.network.models import WorkingGroup
+from glocal.reference.models import Theme
 from glocal.reference.tests.rows import reference_rows
 
 pytestmark = pytest.mark.django_db
@@ -101,12 +102,14 @@ def test_a_stale_call_page_is_refused_with_both_values_and_nothing_changes(
 
 
 def test_a_stale_working_group_page_keeps_a_colleagues_themes(secretariat_client, colleague, group):
+    two_themes = list(Theme.objects.order_by("pk").values_list("pk", flat=True)[:2])
     mine, theirs = page(secretariat_client, group), page(colleague, group)
-    assert save(colleague, group, theirs | {"themes": ["1", "2"]}).status_code == 302
+    chosen = {"themes": [str(pk) for pk in two_themes]}
+    assert save(colleague, group, theirs | chosen).status_code == 302
     assert save(secretariat_client, group, mine | {"summary": "Mine."}).status_code == 302
     group.refresh_from_db()
     assert (sorted(group.themes.values_list("pk", flat=True)), group.summary, group.version) == (
-        [1, 2], "Mine.", 3)  # fmt: skip
+        two_themes, "Mine.", 3)  # fmt: skip
 
 
 def test_a_save_from_a_script_without_a_version_still_counts_one(secretariat_client, group):
