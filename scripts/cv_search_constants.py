@@ -400,6 +400,9 @@ def main() -> None:
     parser.add_argument("--hold-long", action="store_true",
                         help="keep the long-query constants as shipped (cross-validate the "
                         "short-query ones alone, e.g. without the methods set)")  # fmt: skip
+    parser.add_argument("--hold-short", action="store_true",
+                        help="keep the word limit and the short-query constants as shipped "
+                        "(cross-validate the long-query ones alone)")  # fmt: skip
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="glocal-cv-") as folder:
@@ -412,6 +415,9 @@ def main() -> None:
         call_command("migrate", verbosity=0, interactive=False)
         if args.hold_long or args.short_only:
             LONG_GRID.update({name: [value] for name, value in shipped()[0].items()})
+        if args.hold_short:
+            SHORT_GRID.update({name: [value] for name, value in shipped()[1].items()})
+            WORD_LIMITS[:] = [shipped()[2]]
         words = max(WORD_LIMITS) if args.short_only else 0
         prepared = {name: Prepared(name, args.cache, args.limit, words)
                     for name in args.sets.split(",")}  # fmt: skip
@@ -438,6 +444,7 @@ def main() -> None:
         "queries": {name: len(data.queries) for name, data in prepared.items()},
         "folds": args.folds, "repeats": args.repeats,
         "long_held_as_shipped": args.hold_long or args.short_only,
+        "short_held_as_shipped": args.hold_short,
         "only_queries_of_at_most_words": words or None,
         "shipped": describe(preferred, long_points, short_points),
         "chosen_on_all_queries": describe(on_everything, long_points, short_points),
