@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from glocal.lib.dates import local_datetime_text
 from glocal.lib.edit_versions import (
     EditConflict,
+    as_posted,
     conflict_rows,
     loaded_base,
     posted_version,
@@ -131,8 +132,7 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
     version = application.version if application.pk else 0  # 0: not saved yet, anywhere
     saved, context = None, {"version": version, "base": edit_base(form, application)}
     if request.method == "POST":  # shown again as it came, unless a conflict says otherwise
-        context |= {"version": request.POST.get("version", ""),
-                    "base": request.POST.get("base", "")}  # fmt: skip
+        context |= as_posted(request)
     if request.method == "POST" and form.is_valid():
         try:
             saved = save_from_form(request, form, submit=not lenient)

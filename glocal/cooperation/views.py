@@ -14,7 +14,8 @@ from glocal.audit.services import form_changes, record
 from glocal.lib import roles
 from glocal.lib.edit_versions import (
     EditConflict,
-    conflict_rows,
+    as_posted,
+    conflict_context,
     loaded_base,
     plain,
     posted_version,
@@ -148,9 +149,8 @@ def collaboration_edit(request: HttpRequest, slug: str) -> HttpResponse:
         except EditConflict as conflict:
             theirs = conflict.record
             form = CollaborationForm(conflict.refilled(request.POST), instance=theirs)
-            context |= {"conflicts": conflict_rows(form, conflict), "version": theirs.version,
-                        "form": form, "status": 409,
-                        "base": sign_base(services.collaboration_values(theirs))}  # fmt: skip
+            context |= conflict_context(form, conflict, services.collaboration_values(theirs))
+            context["status"] = 409
         except ValidationError as error:
             form.add_error(None, error)
             context["status"] = 400
@@ -158,8 +158,7 @@ def collaboration_edit(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The collaboration is saved."))
             return redirect(collaboration)
     elif request.method == "POST":
-        context |= {"version": request.POST.get("version", ""), "status": 400,
-                    "base": request.POST.get("base", "")}  # fmt: skip
+        context |= as_posted(request) | {"status": 400}
     return render(request, "cooperation/collaboration_form.html", context,
                   status=context.pop("status"))  # fmt: skip
 

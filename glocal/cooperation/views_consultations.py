@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 from glocal.lib import roles
 from glocal.lib.edit_versions import (
     EditConflict,
+    as_posted,
     conflict_rows,
     loaded_base,
     posted_version,
@@ -76,11 +77,6 @@ def render_consultation(request, consultation: Consultation, status: int = 200, 
     return render(request, "cooperation/consultation_detail.html", context, status=status)
 
 
-def stale_page(request: HttpRequest, base_name: str) -> dict:
-    """A refused form's hidden values as they came, so a second try still merges."""
-    return {"version": request.POST.get("version", ""), base_name: request.POST.get("base", "")}
-
-
 @login_required
 @require_GET
 def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -114,7 +110,7 @@ def consultation_schedule(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Scheduled; both sides have it by e-mail."))
             return redirect(consultation)
     return render_consultation(request, consultation, status=400, schedule_form=form,
-                               **stale_page(request, "schedule_base"))  # fmt: skip
+                               **as_posted(request, "schedule_base"))  # fmt: skip
 
 
 @login_required
@@ -126,7 +122,7 @@ def consultation_notes(request: HttpRequest, pk: int) -> HttpResponse:
     form = NotesForm(request.POST)
     if not form.is_valid():
         return render_consultation(request, consultation, status=400, notes_form=form,
-                                   **stale_page(request, "notes_base"))  # fmt: skip
+                                   **as_posted(request, "notes_base"))  # fmt: skip
     try:
         services.record_notes(
             consultation=consultation, user=request.user, base_version=posted_version(request),

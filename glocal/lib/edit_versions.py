@@ -157,6 +157,18 @@ def conflict_rows(form, conflict: EditConflict) -> list[dict]:
     return rows
 
 
+def as_posted(request: HttpRequest, base_name: str = "base") -> dict[str, str]:
+    """A refused form's hidden version and values as they came, so its next save still merges."""
+    return {"version": request.POST.get("version", ""), base_name: request.POST.get("base", "")}
+
+
+def conflict_context(form: forms.BaseForm, conflict: EditConflict, saved: dict) -> dict:
+    """An edit page after a refused save: the form refilled with what was typed, each field
+    both people changed, and the saved version and values the next save is based on."""
+    return {"form": form, "conflicts": conflict_rows(form, conflict),
+            "version": conflict.record.version, "base": sign_base(saved)}  # fmt: skip
+
+
 def conflict_body(message: str, record: models.Model, conflict: EditConflict | None = None):
     """The API's 409 answer: the error envelope, the current version and the fields at stake."""
     detail: dict[str, Any] = {"code": "conflict", "message": message, "version": record.version}

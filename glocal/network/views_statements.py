@@ -11,7 +11,8 @@ from glocal.lib import roles
 from glocal.lib.confirmation import ask_to_confirm, confirmed
 from glocal.lib.edit_versions import (
     EditConflict,
-    conflict_rows,
+    as_posted,
+    conflict_context,
     loaded_base,
     parse_version,
     posted_version,
@@ -144,8 +145,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
     context = {"form": form, "statement": statement, "version": statement.version,
                "base": sign_base(initial)}  # fmt: skip
     if request.method == "POST":  # an invalid form is shown again on the page it came from
-        context |= {"version": request.POST.get("version", ""),
-                    "base": request.POST.get("base", "")}  # fmt: skip
+        context |= as_posted(request)
     if request.method == "POST" and form.is_valid():
         try:
             new = services.revise_statement(
@@ -153,11 +153,8 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 base=loaded_base(request), **form.cleaned_data,
             )  # fmt: skip
         except EditConflict as conflict:
-            theirs = conflict.record
             form = RevisionForm(conflict.refilled(request.POST), initial=initial)
-            context |= {"form": form, "conflicts": conflict_rows(form, conflict),
-                        "version": theirs.version,
-                        "base": sign_base(theirs.edit_values())}  # fmt: skip
+            context |= conflict_context(form, conflict, conflict.record.edit_values())
             return render(request, "network/statement_form.html", context, status=409)
         except services.NetworkError as error:
             form.add_error("text", str(error))

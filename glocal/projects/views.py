@@ -16,7 +16,8 @@ from glocal.lib import roles
 from glocal.lib.edit_versions import (
     EditConflict,
     StaleState,
-    conflict_rows,
+    as_posted,
+    conflict_context,
     loaded_base,
     plain,
     posted_version,
@@ -210,11 +211,9 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
                 base=loaded_base(request), mine=mine, user=request.user,
             )  # fmt: skip
         except EditConflict as conflict:
-            theirs = conflict.record
-            form = ProjectForm(conflict.refilled(request.POST), instance=theirs)
-            context |= {"conflicts": conflict_rows(form, conflict), "version": theirs.version,
-                        "form": form,
-                        "base": sign_base(services.plan_values(theirs)), "status": 409}  # fmt: skip
+            form = ProjectForm(conflict.refilled(request.POST), instance=conflict.record)
+            context |= conflict_context(form, conflict, services.plan_values(conflict.record))
+            context["status"] = 409
         except ValidationError as error:
             form.add_error(None, error)
             context["status"] = 400
@@ -222,8 +221,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The project is saved."))
             return redirect(project)
     elif request.method == "POST":
-        context |= {"version": request.POST.get("version", ""), "status": 400,
-                    "base": request.POST.get("base", "")}  # fmt: skip
+        context |= as_posted(request) | {"status": 400}
     return render(request, "projects/project_edit.html", context, status=context.pop("status"))
 
 
@@ -333,17 +331,15 @@ def outcome_record(request: HttpRequest, pk: int) -> HttpResponse:
             theirs = conflict.record
             form = TransferOutcomeForm(conflict.refilled(request.POST),
                                        instance=getattr(theirs, "outcome", None))  # fmt: skip
-            context |= {"conflicts": conflict_rows(form, conflict), "version": theirs.version,
-                        "form": form, "status": 409,
-                        "base": sign_base(services.outcome_values(theirs))}  # fmt: skip
+            context |= conflict_context(form, conflict, services.outcome_values(theirs))
+            context["status"] = 409
         else:
             messages.success(
                 request, _("The outcome is recorded and shown on the source practice.")
             )
             return redirect(project)
     elif request.method == "POST":
-        context |= {"version": request.POST.get("version", ""), "status": 400,
-                    "base": request.POST.get("base", "")}  # fmt: skip
+        context |= as_posted(request) | {"status": 400}
     return render(request, "projects/outcome_form.html", context, status=context.pop("status"))
 
 
