@@ -1,7 +1,6 @@
 """Personas shared by every test: who is asking matters more than what is asked."""
 
 import importlib
-from contextlib import contextmanager
 from io import StringIO
 
 import pytest
@@ -12,6 +11,9 @@ from pytest_django.plugin import blocking_manager_key
 
 from glocal.members.models import Membership, Municipality, User
 from glocal.reference.models import Country
+
+# Each text the model embeds in a run is embedded once, whichever process asks first.
+pytest_plugins = ["tests.vector_memo"]
 
 REAL_TRANSACTION_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
 
@@ -43,6 +45,14 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     if nextitem is not None and ran_in_real_transactions(item):  # after the last, no database
         with item.config.stash[blocking_manager_key].unblock():
             restore_the_rows_migrate_made()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def quick_password_hashing():
+    """Django's advice for test suites: PBKDF2's million rounds cost about 0.3 s for every
+    persona a test creates, minutes over the suite. Production settings keep PBKDF2."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -103,56 +113,11 @@ def demo_once(django_db_setup, django_db_blocker) -> str:
     """The demo, loaded once for the test module that asks for it; yields what ``load_demo``
     printed. Its transaction is rolled back after the module's last test. A test gets it
     through a ``demo(demo_once, db)`` fixture, so that what it writes is rolled back too."""
-    hashers = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
     out = StringIO()
-    with django_db_blocker.unblock(), hashers, transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", stdout=out)
         yield out.getvalue()
         transaction.set_rollback(True)
-
-
-@pytest.fixture(scope="session")
-def remembered_vectors() -> dict:
-    """Text → vector, kept for the whole run: the demo's practices are embedded by the
-    browser tests, the demo search and the demo recommendations (≈ 10 s each time)."""
-    return {}
-
-
-@contextmanager
-def remembering(vectors: dict):
-    """The real encoder, asked only for passages it has not embedded in this run yet."""
-    import numpy as np
-
-    from glocal.lib.embeddings import get_encoder
-
-    encoder = get_encoder()
-    if encoder is None:
-        yield
-        return
-    original = encoder.passages
-
-    def passages(texts):
-        texts = list(texts)
-        missing = list(dict.fromkeys(t for t in texts if t not in vectors))
-        if missing:
-            vectors.update(zip(missing, original(missing), strict=True))
-        return np.stack([vectors[t] for t in texts]) if texts else original(texts)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(encoder, "passages", passages)
-        yield
-
-
-@pytest.fixture
-def remembering_encoder(remembered_vectors):
-    with remembering(remembered_vectors):
-        yield
-
-
-@pytest.fixture(scope="module")
-def remembering_encoder_for_module(remembered_vectors):
-    with remembering(remembered_vectors):
-        yield
 
 
 @pytest.fixture

@@ -128,7 +128,6 @@ def test_the_walk_finds_the_api_operations_with_their_methods():
 def matrix(django_db_setup, django_db_blocker):
     """The demo network, its personas' browsers and API keys, and the named objects."""
     quiet = override_settings(
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
         STORAGES=settings.STORAGES
         | {"default": {"BACKEND": "django.core.files.storage.InMemoryStorage"}},

@@ -143,12 +143,12 @@ def put_back_every_table(rows: dict) -> None:
 
 
 @pytest.fixture
-def demo(transactional_db, remembering_encoder, demo_rows):
+def demo(transactional_db, demo_rows):
     """The demo network. Live-server tests empty every table afterwards, reference rows too;
-    its practices' vectors are remembered for the run (root ``remembering_encoder``). The
-    sentences recommendations quote are embedded here, as ``embed_passages`` does before a
-    deployment: the first time in a process (≈ 15 s, a minute on a busy machine) inside the
-    set-up, not inside a representative's first page, which the browser waits 15 s for.
+    each text is embedded once in the run (``tests/vector_memo.py``). The sentences
+    recommendations quote are embedded here, as ``embed_passages`` does before a deployment:
+    inside the set-up, not inside a representative's first page, which the browser waits
+    15 s for.
     The first test of a process loads it; the next ones get the same rows back (≈ 0.3 s
     instead of ≈ 5 s), ids included."""
     from django.core.management import call_command

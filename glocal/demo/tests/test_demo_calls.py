@@ -2,17 +2,11 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from glocal.calls.models import Application, Assignment, AuditEntry, Call, Hub, Score
 from glocal.practices.models import Distinction, Practice
 from glocal.projects.models import Project
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def test_demo_has_an_open_lab_call_a_hub_call_under_review_and_a_decided_award(demo):

@@ -3,7 +3,6 @@
 from decimal import Decimal
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 
 from glocal.demo.content import DEMO_PASSWORD, SOURCE_NAME, USERS
@@ -12,11 +11,6 @@ from glocal.practices.models import Practice, Revision, Status
 from glocal.reference.models import Country, Place
 
 LEBANESE_TOWNS = {"zahle", "baalbek", "jbeil", "batroun"}
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def load_demo() -> str:

@@ -2,16 +2,10 @@
 
 from io import StringIO
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from glocal.events.models import Booking, Event, Registration, Session
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def test_demo_has_an_upcoming_conference_with_a_three_day_programme(demo):

@@ -42,7 +42,7 @@ QUERIES = [
 
 
 @pytest.fixture
-def demo_index(db, remembering_encoder):
+def demo_index(db):
     call_command("load_demo", stdout=StringIO())
     embed_practices()
     engine.refresh()

@@ -6,7 +6,6 @@ These pin the demo's expected results with the multilingual model (multilingual-
 import pytest
 from django.core.management import call_command
 from django.db import transaction
-from django.test import override_settings
 
 from glocal.matching.recommend import peers, recommend, with_profile
 from glocal.members.models import Municipality, Need
@@ -19,11 +18,10 @@ WASTE_IN_ARABIC = "نحتاج إلى نظام لفرز النفايات المن
 
 
 @pytest.fixture(scope="module")
-def demo_network(django_db_setup, django_db_blocker, remembering_encoder_for_module):
+def demo_network(django_db_setup, django_db_blocker):
     """The demo, embedded once for the module (about 12 s); each test rolls back its own
     changes inside this transaction."""
-    hashers = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
-    with django_db_blocker.unblock(), hashers, transaction.atomic():
+    with django_db_blocker.unblock(), transaction.atomic():
         call_command("load_demo", verbosity=0)
         call_command("reindex", verbosity=0)
         yield
