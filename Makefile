@@ -57,12 +57,13 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # Two processes (one per core of the reference machine), each test file kept in one process
-# so module-scoped demo loads run once; TEST_WORKERS=0 runs everything in this process.
+# so module-scoped demo loads run once, the longest files first (root conftest.py);
+# TEST_WORKERS=0 runs everything in this process.
 TEST_WORKERS ?= 2
 
 test: lint messages
 	$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=10
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder --durations=10
 
 clean:
 	rm -rf $(VENV) db.sqlite3* media

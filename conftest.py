@@ -36,6 +36,17 @@ def restore_the_rows_migrate_made() -> None:
     groups.create_groups(apps, None)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest files first, so neither process is left alone with one at the end:
+    browser files (10–60 s each), then the others by their number of tests. ``make test``
+    keeps this order (``--no-loadscope-reorder``); each file runs whole in one process."""
+    files: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::")[0], []).append(item)
+    order = sorted(files, key=lambda path: ("tests/browser/" not in path, -len(files[path])))
+    items[:] = [item for path in order for item in files[path]]
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
     """A test in real transactions ends by emptying every table, the data migrations' rows
@@ -81,6 +92,18 @@ def fresh_rate_counts():
     forget_every_count()
     yield
     forget_every_count()
+
+
+@pytest.fixture
+def steady_rate_clock(monkeypatch):
+    """Query counts compare requests made moments apart, but the API's rate limiter writes
+    its counts to the shared cache every 0.25 s and at each new minute, which on a busy
+    machine falls between two of them. Its clock stands still here."""
+    from types import SimpleNamespace
+
+    from glocal.lib import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_000.0))
 
 
 @pytest.fixture(autouse=True)

@@ -48,6 +48,7 @@ def test_listing_searches_filters_counts_facets_and_pages(anonymous, showroom):
     assert len(paged["results"]) == 1
 
 
+@pytest.mark.usefixtures("steady_rate_clock")
 def test_listing_takes_the_same_number_of_queries_for_more_practices(
     anonymous,
     showroom,

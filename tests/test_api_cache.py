@@ -29,6 +29,7 @@ def page_cache(db, settings, monkeypatch):
     monkeypatch.setattr(ratelimit, "SYNC_SECONDS", 3600)  # counts written per batch only
 
 
+@pytest.mark.usefixtures("steady_rate_clock")
 def test_a_stored_answer_equals_the_rendered_one_and_costs_no_query(
     anonymous, showroom, django_assert_num_queries
 ):
