@@ -37,13 +37,18 @@ def restore_the_rows_migrate_made() -> None:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest files first, so neither process is left alone with one at the end:
-    browser files (10–60 s each), then the others by their number of tests. ``make test``
-    keeps this order (``--no-loadscope-reorder``); each file runs whole in one process."""
+    """The longest files first (a browser test takes about 20 s, another about 0.5 s), so
+    neither process is left alone with a long file at the end, and the two processes do not
+    start with the same browser demo set-up at once: the second reuses the first's vectors.
+    ``make test`` keeps this order (``--no-loadscope-reorder``); a file runs in one process."""
     files: dict[str, list[pytest.Item]] = {}
     for item in items:
         files.setdefault(item.nodeid.split("::")[0], []).append(item)
-    order = sorted(files, key=lambda path: ("tests/browser/" not in path, -len(files[path])))
+
+    def expected_seconds(path: str) -> float:
+        return len(files[path]) * (20 if "tests/browser/" in path else 0.5)
+
+    order = sorted(files, key=expected_seconds, reverse=True)
     items[:] = [item for path in order for item in files[path]]
 
 
