@@ -22,8 +22,9 @@ def ordered(rows: list[dict]) -> list[dict]:
 
 
 def saved_rows(prototype) -> list[dict]:
-    """The variants as saved."""
-    return ordered([{"id": variant.pk, **{name: plain(getattr(variant, name)) for name in FIELDS}}
+    """The variants as saved (stripped, as a form posts them)."""
+    return ordered([{"id": variant.pk,
+                     **{name: plain(getattr(variant, name).strip()) for name in FIELDS}}
                     for variant in prototype.variants.all()])  # fmt: skip
 
 
@@ -36,7 +37,8 @@ def posted_rows(formset: BaseFormSet) -> list[dict]:
         row = {"id": parse_id(form["id"].value()), **typed}
         if row["id"] is None and not any(row[name] for name in FIELDS):
             continue
-        rows.append(row | {"delete": bool(form["DELETE"].value())})
+        ticked = "DELETE" in form.fields and bool(form["DELETE"].value())
+        rows.append(row | {"delete": ticked})
     return rows
 
 
