@@ -188,7 +188,7 @@ ROWS = [
     R("projects:prototype_list", get="200", post="405"),
     R("projects:prototype_new", get="200 403 403 403 403 403 login", post="200 403 403 403 403 403 login"),
     R("projects:prototype_detail", "slug=activating-local-engagement", get="200", post="405"),
-    R("projects:prototype_edit", "slug=activating-local-engagement", get="200 403 403 403 403 403 login", post="200 403 403 403 403 403 login"),
+    R("projects:prototype_edit", "slug=activating-local-engagement", get="200 403 403 403 403 403 login", post="400 403 403 403 403 403 login"),
     R("projects:prototype_translations", "slug=activating-local-engagement", get="200 403 403 403 403 403 login", post="200 403 403 403 403 403 login"),
     R("projects:project_list", get="200", post="405"),
     R("projects:adopt", query="?practice=spilamberto-and-us-active-citizens-for-the-common-good", get="200 200 200 403 403 403 login", post="200 200 200 403 403 403 login"),

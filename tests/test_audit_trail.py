@@ -22,7 +22,7 @@ from glocal.calls import services as calls
 from glocal.calls.models import Application, ApplicationStatus, Assignment, CallStatus
 from glocal.calls.tests.builders import make_call, submitted
 from glocal.cooperation import services as cooperation
-from glocal.cooperation.models import Collaboration, Consultation, Match
+from glocal.cooperation.models import Collaboration, Consultation, FundingApplication, Match, Step
 from glocal.cooperation.models import Post as BoardPost
 from glocal.events import services as events
 from glocal.events.models import Booking, Registration
@@ -38,6 +38,7 @@ from glocal.practices import services as practices
 from glocal.practices.models import Attachment, Practice, ProposedRevision, Status
 from glocal.practices.tests.conftest import make_practice
 from glocal.projects import services as projects
+from glocal.projects.forms import GoalForm
 from glocal.projects.models import Indicator, Project, Prototype
 from glocal.projects.models_plan import Milestone
 from glocal.translations import services as translations
@@ -53,6 +54,9 @@ EXEMPT = {
     "projects.parse_day": "reads a date",
     "projects.plan_values": "reads a plan's fields for the three-way merge",
     "projects.outcome_values": "reads an outcome's fields for the three-way merge",
+    "projects.prototype_values": "reads a prototype's fields for the three-way merge",
+    "projects.others_changes": "reads which fields others changed, to refill a refused form",
+    "projects.write_prototype": "a step of edit_prototype, which records",
     "calls.shared_comments": "reads the reviewers' comments",
     "calls.notify_decision": "sends the decision e-mail of decide_application, which records",
     "cooperation.emails_of": "reads addresses",
@@ -339,6 +343,37 @@ def _(w):
     return Case(lambda: projects.save_prototype(prototype=prototype, user=w.secretariat,
                                                 save_related=lambda: None) or prototype,
                 "prototype.saved", same, w.secretariat)  # fmt: skip
+
+
+@case("projects.edit_prototype")
+def _(w):
+    prototype = Prototype.objects.create(title="Open Libraries", slug="open-libraries",
+                                         summary="Keys.")  # fmt: skip
+    return Case(lambda: projects.edit_prototype(prototype_id=prototype.pk, base_version=None,
+                                                base=None, mine={"summary": "Keys for all."},
+                                                my_variants=[], save_variants=lambda p: None,
+                                                user=w.secretariat),
+                "prototype.saved", same, w.secretariat)  # fmt: skip
+
+
+@case("projects.add_plan_item")
+def _(w):
+    project = project_of(w)
+    form = GoalForm({"text": "Forty volunteers"}, project=project)
+    assert form.is_valid()
+    return Case(lambda: projects.add_plan_item(project=project, form=form, label="Goal",
+                                               user=w.member),
+                "project.plan_item_added", lambda r: project, w.member)  # fmt: skip
+
+
+@case("projects.remove_plan_item")
+def _(w):
+    milestone = Milestone.objects.create(project=project_of(w), title="First pact",
+                                         due_date=datetime.date(2026, 3, 1))  # fmt: skip
+    return Case(lambda: projects.remove_plan_item(project=milestone.project, model=Milestone,
+                                                  item_pk=milestone.pk, label="Milestone",
+                                                  user=w.member),
+                "project.plan_item_removed", lambda r: milestone.project, w.member)  # fmt: skip
 
 
 @case("projects.set_milestone_status")
@@ -793,6 +828,41 @@ def _(w):
         collaboration_id=collaboration.pk, base_version=None, base=None,
         mine={"title": "Rivers and lakes"}, user=w.member),
                 "collaboration.edited", same, w.member)  # fmt: skip
+
+
+@case("cooperation.add_step")
+def _(w):
+    collaboration = collaboration_of(w)
+    return Case(lambda: cooperation.add_step(collaboration=collaboration, user=w.member,
+                                             title="Kick-off"),
+                "collaboration.step_added", lambda r: collaboration, w.member)  # fmt: skip
+
+
+@case("cooperation.set_step_done")
+def _(w):
+    collaboration = collaboration_of(w)
+    step = Step.objects.create(collaboration=collaboration, title="Kick-off")
+    return Case(lambda: cooperation.set_step_done(step=step, done=True, user=w.member, was=False),
+                "collaboration.step_done", lambda r: collaboration, w.member)  # fmt: skip
+
+
+@case("cooperation.add_funding_application")
+def _(w):
+    collaboration = collaboration_of(w)
+    return Case(lambda: cooperation.add_funding_application(collaboration=collaboration,
+                                                            user=w.member, funder="EU",
+                                                            status="drafting"),
+                "collaboration.funding_added", lambda r: collaboration, w.member)  # fmt: skip
+
+
+@case("cooperation.set_funding_status")
+def _(w):
+    collaboration = collaboration_of(w)
+    application = FundingApplication.objects.create(collaboration=collaboration, funder="EU")
+    return Case(lambda: cooperation.set_funding_status(application=application,
+                                                       status="submitted", user=w.member,
+                                                       was="drafting"),
+                "collaboration.funding_status", lambda r: collaboration, w.member)  # fmt: skip
 
 
 @case("cooperation.invite_partner")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from glocal.audit.services import record
 from glocal.lib import roles
-from glocal.lib.edit_versions import merge_edit, plain
+from glocal.lib.edit_versions import StaleState, merge_edit, plain
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
@@ -23,7 +23,16 @@ from glocal.reference.models import Theme
 
 from . import suggest
 from .ics import consultation_calendar
-from .models import Collaboration, Consultation, Expert, Match, Partner, Post
+from .models import (
+    Collaboration,
+    Consultation,
+    Expert,
+    FundingApplication,
+    Match,
+    Partner,
+    Post,
+    Step,
+)
 
 
 class InvalidAction(ValueError):
@@ -119,6 +128,67 @@ def edit_collaboration(
     record(actor=user, action="collaboration.edited", obj=collaboration,
            changes={name: [before[name], value] for name, value in to_write.items()})  # fmt: skip
     return collaboration
+
+
+@transaction.atomic
+def add_step(
+    *, collaboration: Collaboration, user: User, title: str, owner: Municipality | None = None,
+    due_date: datetime.date | None = None,
+) -> Step:  # fmt: skip
+    """Add a step to the shared plan."""
+    step = Step.objects.create(collaboration=collaboration, title=title, owner=owner,
+                               due_date=due_date)  # fmt: skip
+    record(actor=user, action="collaboration.step_added", obj=collaboration,
+           changes={"step": [None, str(step)]})  # fmt: skip
+    return step
+
+
+@transaction.atomic
+def set_step_done(*, step: Step, done: bool, user: User, was: bool | None = None) -> Step:
+    """Tick a step done or not, from the state ``was`` the editor saw (checked under a lock)."""
+    step = Step.objects.select_for_update().select_related("collaboration").get(pk=step.pk)
+    if was is not None and step.done != was:
+        raise StaleState(step, _("Someone marked this step as done meanwhile; nothing was changed.")
+                         if step.done else _("Someone marked this step as not done meanwhile; "
+                                             "nothing was changed."))  # fmt: skip
+    before, step.done = step.done, done
+    step.save(update_fields=["done"])
+    record(actor=user, action="collaboration.step_done", obj=step.collaboration,
+           changes={f"{step} done": [before, done]})  # fmt: skip
+    return step
+
+
+@transaction.atomic
+def add_funding_application(
+    *, collaboration: Collaboration, user: User, funder: str, status: str, programme: str = "",
+    amount_eur: int | None = None, deadline: datetime.date | None = None,
+) -> FundingApplication:  # fmt: skip
+    """Record a joint funding application of the towns taking part."""
+    application = FundingApplication.objects.create(
+        collaboration=collaboration, funder=funder, programme=programme, amount_eur=amount_eur,
+        deadline=deadline, status=status,
+    )  # fmt: skip
+    record(actor=user, action="collaboration.funding_added", obj=collaboration,
+           changes={"funding application": [None, str(application)]})  # fmt: skip
+    return application
+
+
+@transaction.atomic
+def set_funding_status(
+    *, application: FundingApplication, status: str, user: User, was: str | None = None
+) -> FundingApplication:
+    """Move an application on from the status ``was`` the editor saw (checked under a lock)."""
+    application = (FundingApplication.objects.select_for_update()
+                   .select_related("collaboration").get(pk=application.pk))  # fmt: skip
+    if was is not None and application.status != was:
+        raise StaleState(application, _("Someone set this funding application to “%(now)s” "
+                                        "meanwhile; nothing was changed.")
+                         % {"now": application.get_status_display()})  # fmt: skip
+    before, application.status = application.status, status
+    application.save(update_fields=["status", "updated_at"])
+    record(actor=user, action="collaboration.funding_status", obj=application.collaboration,
+           changes={str(application): [before, status]})  # fmt: skip
+    return application
 
 
 @transaction.atomic

@@ -10,10 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from glocal.audit.services import form_changes, record
 from glocal.lib import roles
 from glocal.lib.edit_versions import (
     EditConflict,
+    StaleState,
     as_posted,
     conflict_context,
     loaded_base,
@@ -206,11 +206,7 @@ def step_add(request: HttpRequest, slug: str) -> HttpResponse:
     form = StepForm(request.POST, collaboration=collaboration)
     if not form.is_valid():
         return render_detail(request, collaboration, status=400, step_form=form)
-    step = form.save(commit=False)
-    step.collaboration = collaboration
-    step.save()
-    record(actor=request.user, action="collaboration.step_added", obj=collaboration,
-           changes={"step": [None, str(step)]})  # fmt: skip
+    services.add_step(collaboration=collaboration, user=request.user, **form.cleaned_data)
     messages.success(request, _("The step is added to the plan."))
     return redirect(f"{collaboration.get_absolute_url()}#plan")
 
@@ -220,10 +216,12 @@ def step_add(request: HttpRequest, slug: str) -> HttpResponse:
 def step_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collaboration = get_collaboration_for_editor(request, slug)
     step = get_object_or_404(collaboration.steps, pk=pk)
-    before, step.done = step.done, request.POST.get("done") == "1"
-    step.save(update_fields=["done"])
-    record(actor=request.user, action="collaboration.step_done", obj=collaboration,
-           changes={f"{step} done": [before, step.done]})  # fmt: skip
+    was = {"1": True, "0": False}.get(request.POST.get("was", ""))
+    try:
+        services.set_step_done(step=step, done=request.POST.get("done") == "1", user=request.user,
+                               was=was)  # fmt: skip
+    except StaleState as stale:
+        messages.error(request, str(stale))
     return redirect(f"{collaboration.get_absolute_url()}#plan")
 
 
@@ -234,11 +232,9 @@ def funding_add(request: HttpRequest, slug: str) -> HttpResponse:
     form = FundingForm(request.POST)
     if not form.is_valid():
         return render_detail(request, collaboration, status=400, funding_form=form)
-    application = form.save(commit=False)
-    application.collaboration = collaboration
-    application.save()
-    record(actor=request.user, action="collaboration.funding_added", obj=collaboration,
-           changes={"funding application": [None, str(application)]})  # fmt: skip
+    services.add_funding_application(
+        collaboration=collaboration, user=request.user, **form.cleaned_data
+    )
     messages.success(request, _("The funding application is recorded."))
     return redirect(f"{collaboration.get_absolute_url()}#funding")
 
@@ -248,19 +244,20 @@ def funding_add(request: HttpRequest, slug: str) -> HttpResponse:
 def funding_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     collaboration = get_collaboration_for_editor(request, slug)
     application = get_object_or_404(collaboration.funding_applications, pk=pk)
-    form = FundingStatusForm(request.POST, instance=application)
+    form = FundingStatusForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose one of the listed statuses."))
         return redirect(f"{collaboration.get_absolute_url()}#funding")
-    form.save()
-    record(
-        actor=request.user,
-        action="collaboration.funding_status",
-        obj=collaboration,
-        changes={str(application): form_changes(form).get("status", [None, None])},
-    )
-    messages.success(request, _("Status of %(funder)s: %(status)s.") % {
-        "funder": application, "status": application.get_status_display()})  # fmt: skip
+    try:
+        application = services.set_funding_status(
+            application=application, status=form.cleaned_data["status"], user=request.user,
+            was=request.POST.get("was") or None,
+        )  # fmt: skip
+    except StaleState as stale:
+        messages.error(request, str(stale))
+    else:
+        messages.success(request, _("Status of %(funder)s: %(status)s.") % {
+            "funder": application, "status": application.get_status_display()})  # fmt: skip
     return redirect(f"{collaboration.get_absolute_url()}#funding")
 
 

@@ -24,7 +24,7 @@ from .models import (
     TransferOutcome,
 )
 from .models_plan import BudgetLine, Goal, Milestone, Partner, Risk, TeamMember
-from .services import Adaptation
+from .services import PROTOTYPE_FIELDS, Adaptation
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_EVIDENCE_FILES = 5
@@ -285,11 +285,7 @@ class TransferOutcomeForm(forms.ModelForm):
 class PrototypeForm(forms.ModelForm):
     class Meta:
         model = Prototype
-        fields = [
-            "title", "slug", "summary", "language", "source_practices", "approach", "steps",
-            "preconditions", "typical_cost", "typical_staff", "risks", "learnings", "themes",
-            "sdgs", "is_published",
-        ]  # fmt: skip
+        fields = list(PROTOTYPE_FIELDS)  # the fields its edit page merges three-way
         widgets = {"source_practices": forms.SelectMultiple(attrs={"size": 8}),
                    "themes": forms.CheckboxSelectMultiple, "sdgs": forms.CheckboxSelectMultiple,
                    "summary": forms.Textarea(attrs={"rows": 3})}  # fmt: skip

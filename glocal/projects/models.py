@@ -71,6 +71,9 @@ class Prototype(Translatable):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Counts saves of the prototype and its variants; its edit page sends the version it loaded
+    # (glocal.lib.edit_versions), as the admin's change page does.
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     objects = PrototypeQuerySet.as_manager()
 

@@ -5,18 +5,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Model
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from glocal.audit.services import changes_of, record, values_of
-from glocal.lib.edit_versions import StaleState, merge_edit, plain
+from glocal.lib.edit_versions import EditConflict, StaleState, merge_edit, plain, row_values
 from glocal.lib.html import clean_html
 from glocal.members.languages import TranslateLater
 from glocal.members.models import Municipality, User
@@ -24,6 +25,7 @@ from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 from glocal.practices.models import Practice
 
+from . import variant_rows
 from .models import (
     AdaptationChoice,
     EvidenceFile,
@@ -87,18 +89,101 @@ def start_project(
     return project
 
 
+PROTOTYPE_FIELDS = (
+    "title", "slug", "summary", "language", "source_practices", "approach", "steps",
+    "preconditions", "typical_cost", "typical_staff", "risks", "learnings", "themes", "sdgs",
+    "is_published",
+)  # fmt: skip
+PROTOTYPE_HTML = ("approach", "steps", "preconditions", "risks", "learnings")
+PROTOTYPE_MANY = ("source_practices", "themes", "sdgs")
+
+
 @transaction.atomic
 def save_prototype(*, prototype: Prototype, user: User, save_related: Callable[[], None]) -> None:
     """Save a prototype with its sources, themes and variants (``save_related``) as one."""
     before = {} if prototype.pk is None else values_of(type(prototype).objects.get(pk=prototype.pk))
     if prototype.pk is None:
         prototype.created_by = user
-    for name in ("approach", "steps", "preconditions", "risks", "learnings"):
+    for name in PROTOTYPE_HTML:
         setattr(prototype, name, clean_html(getattr(prototype, name)))
     prototype.save()
     save_related()
     record(actor=user, action="prototype.saved", obj=prototype,
            changes=changes_of(prototype, before) if before else None)  # fmt: skip
+
+
+class PrototypeConflict(EditConflict):
+    """A stale prototype save refused: fields both people changed (``conflicts``), and the
+    variants as saved when both changed the variants (``variants``, else None)."""
+
+    def __init__(self, record: Prototype, conflicts: dict, kept: dict, variants: list | None):
+        super().__init__(record, conflicts, kept)
+        self.variants = variants
+
+
+def prototype_values(prototype: Prototype) -> dict:
+    """The edit page's fields (sources and themes as keys) and variants, for a three-way merge."""
+    return row_values(prototype, list(PROTOTYPE_FIELDS)) | {
+        "variants": variant_rows.saved_rows(prototype)
+    }
+
+
+@transaction.atomic
+def edit_prototype(
+    *, prototype_id: int, base_version: int | None, base: dict | None, mine: dict,
+    my_variants: list[dict], save_variants: Callable[[Prototype], None], user: User,
+) -> Prototype:  # fmt: skip
+    """Save one editor's prototype over what colleagues saved since ``base_version``.
+
+    Fields only this editor changed are written, fields others changed are kept; the variants
+    are saved (``save_variants``, which may raise ValidationError) only when this editor
+    changed them. Both changing one field, or both changing the variants, raises
+    PrototypeConflict and nothing is written."""
+    prototype = Prototype.objects.select_for_update().get(pk=prototype_id)
+    theirs = prototype_values(prototype)
+    saved_variants = theirs.pop("variants")
+    mine = mine | {name: plain(clean_html(mine[name])) for name in PROTOTYPE_HTML if name in mine}
+    loaded = (base or {}).get("variants", saved_variants)
+    touched = variant_rows.kept(my_variants) != loaded
+    stale = base_version is not None and base_version != prototype.version
+    clash = stale and touched and (base is None or saved_variants != loaded)
+    try:
+        to_write = merge_edit(record=prototype, base_version=base_version, base=base,
+                              theirs=theirs, mine=mine)  # fmt: skip
+    except EditConflict as conflict:
+        raise PrototypeConflict(prototype, conflict.conflicts, conflict.kept,
+                                saved_variants if clash else None) from None  # fmt: skip
+    if clash:
+        raise PrototypeConflict(prototype, {}, others_changes(base, theirs, mine), saved_variants)
+    if not (to_write or touched):
+        return prototype
+    write_prototype(prototype, to_write)
+    if touched:
+        save_variants(prototype)
+    changes = {name: [theirs[name], value] for name, value in to_write.items()}
+    if touched:
+        after = variant_rows.saved_rows(prototype)
+        changes["variants"] = [[r["name"] for r in saved_variants], [r["name"] for r in after]]
+    record(actor=user, action="prototype.saved", obj=prototype, changes=changes)
+    return prototype
+
+
+def others_changes(base: dict | None, theirs: dict, mine: dict) -> dict:
+    """The fields only others changed since ``base``: their values, to lay into a refused form."""
+    return {name: theirs[name] for name in mine
+            if base and name in base and mine[name] == base[name] != theirs[name]}  # fmt: skip
+
+
+def write_prototype(prototype: Prototype, to_write: dict) -> None:
+    """Write merged values (sources and themes as keys) and count one more version."""
+    for name, value in to_write.items():
+        if name in PROTOTYPE_MANY:
+            getattr(prototype, name).set(value)
+        else:
+            setattr(prototype, name, value)
+    prototype.version += 1
+    columns = [name for name in to_write if name not in PROTOTYPE_MANY]
+    prototype.save(update_fields=[*columns, "version", "updated_at"])
 
 
 @transaction.atomic
@@ -162,6 +247,29 @@ def edit_project(
     record(actor=user, action="project.edited", obj=project,
            changes={name: [before[name], value] for name, value in to_write.items()})  # fmt: skip
     return project
+
+
+@transaction.atomic
+def add_plan_item(*, project: Project, form: forms.ModelForm, label: str, user: User) -> Model:
+    """Add a row to the plan (a goal, milestone, budget line…) from its checked form."""
+    item = form.save()
+    record(actor=user, action="project.plan_item_added", obj=project,
+           changes={label: [None, str(item)]})  # fmt: skip
+    return item
+
+
+@transaction.atomic
+def remove_plan_item(
+    *, project: Project, model: type[Model], item_pk: int, label: str, user: User
+) -> bool:
+    """Remove a row of the plan; False when another tab or a colleague removed it first."""
+    item = model.objects.select_for_update().filter(project=project, pk=item_pk).first()
+    if item is None:
+        return False
+    item.delete()
+    record(actor=user, action="project.plan_item_removed", obj=project,
+           changes={label: [str(item), None]})  # fmt: skip
+    return True
 
 
 def parse_day(value: str | None) -> datetime.date | None:

@@ -11,12 +11,12 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from glocal.audit.services import record
 from glocal.lib import roles
 from glocal.lib.edit_versions import (
     EditConflict,
     StaleState,
     as_posted,
+    cleaned_values,
     conflict_context,
     loaded_base,
     plain,
@@ -27,7 +27,7 @@ from glocal.practices.access import get_practice_for_viewer
 from glocal.translations.languages import active_language
 from glocal.translations.reading import read_for, shown_translations
 
-from . import services
+from . import services, variant_rows
 from .access import (
     can_edit_project,
     get_evidence_for_viewer,
@@ -50,6 +50,7 @@ from .forms import (
 )
 from .models import Project, ProjectStatus, Prototype
 from .models_plan import MilestoneStatus
+from .services import PROTOTYPE_FIELDS
 from .teamrules import Person, check_team
 
 PAGE_SIZE = 20
@@ -84,23 +85,85 @@ def prototype_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def prototype_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """Edit a prototype; a save based on an older version is merged, or shown beside the other."""
     prototype = get_prototype_for_editor(request, slug)
+    if prototype is None:
+        return prototype_new(request)
     form = PrototypeForm(request.POST or None, instance=prototype)
+    variants = VariantFormSet(request.POST or None, instance=prototype, prefix="variants")
+    context = {"form": form, "variants": variants, "heading": heading(prototype), "status": 200,
+               "version": prototype.version,
+               "base": sign_base(services.prototype_values(prototype))}  # fmt: skip
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.edit_prototype(
+                prototype_id=prototype.pk, base_version=posted_version(request),
+                base=loaded_base(request), mine=cleaned_values(form, PROTOTYPE_FIELDS),
+                my_variants=variant_rows.posted_rows(variants), user=request.user,
+                save_variants=lambda saved: save_formset(variants, saved),
+            )  # fmt: skip
+        except services.PrototypeConflict as conflict:
+            context |= refused_prototype(request, conflict, variants) | {"status": 409}
+        except ValidationError as error:
+            form.add_error(None, error)
+            context |= as_posted(request) | {"status": 400}
+        else:
+            messages.success(request, _("The prototype is saved."))
+            return redirect(saved)
+    elif request.method == "POST":
+        context |= as_posted(request) | {"status": 400}
+    return render(request, "projects/prototype_form.html", context, status=context.pop("status"))
+
+
+def prototype_new(request: HttpRequest) -> HttpResponse:
+    form = PrototypeForm(request.POST or None)
     variants = VariantFormSet(request.POST or None, instance=form.instance, prefix="variants")
     if request.method == "POST" and form.is_valid() and variants.is_valid():
 
         def save_related() -> None:
             form.save_m2m()
-            variants.instance = form.instance
-            variants.save()
+            save_formset(variants, form.instance)
 
         services.save_prototype(
             prototype=form.save(commit=False), user=request.user, save_related=save_related
         )
         messages.success(request, _("The prototype is saved."))
         return redirect(form.instance)
-    context = {"form": form, "variants": variants, "prototype": prototype}
+    context = {"form": form, "variants": variants, "heading": None}
     return render(request, "projects/prototype_form.html", context)
+
+
+def heading(prototype: Prototype) -> dict:
+    """The title and address as saved, before a form's typed values change the instance."""
+    return {"title": prototype.title, "url": prototype.get_absolute_url()}
+
+
+def save_formset(variants: VariantFormSet, prototype: Prototype) -> None:
+    variants.instance = prototype
+    if not variants.is_valid():
+        raise ValidationError(_("Some variants are not complete; see the variants below."))
+    variants.save()
+
+
+def refused_prototype(
+    request: HttpRequest, conflict: services.PrototypeConflict, variants: VariantFormSet
+) -> dict:
+    """The page after a refused save: what was typed, with the others' changes laid in where
+    nothing was typed, each field both changed, and the variants as saved if both changed them."""
+    theirs = conflict.record
+    saved = services.prototype_values(theirs)
+    loaded = (loaded_base(request) or {}).get("variants", saved["variants"])
+    rows = variant_rows.rebased(variant_rows.posted_rows(variants), loaded, saved["variants"])
+    data = variant_rows.as_data(conflict.refilled(request.POST), rows, "variants")
+    form = PrototypeForm(data, instance=theirs)
+    for name in set(services.PROTOTYPE_MANY) & set(conflict.conflicts):
+        chosen = form.fields[name].queryset
+        conflict.conflicts[name] = tuple(", ".join(map(str, chosen.filter(pk__in=keys)))
+                                         for keys in conflict.conflicts[name])  # fmt: skip
+    return conflict_context(form, conflict, saved) | {
+        "variants": VariantFormSet(data, instance=theirs, prefix="variants"),
+        "saved_variants": theirs.variants.all() if conflict.variants is not None else None,
+    }
 
 
 @require_GET
@@ -233,9 +296,7 @@ def plan_item_add(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
     form_class, label = PLAN_FORMS[kind]
     form = form_class(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        item = form.save()
-        record(actor=request.user, action="project.plan_item_added", obj=project,
-               changes={str(label): [None, str(item)]})  # fmt: skip
+        services.add_plan_item(project=project, form=form, label=str(label), user=request.user)
         messages.success(request, _("%(item)s added.") % {"item": label})
         if "add_another" in request.POST:
             return redirect(request.path)
@@ -250,12 +311,9 @@ def plan_item_delete(request: HttpRequest, pk: int, kind: str, item_pk: int) -> 
     project = get_project_for_editor(request, pk)
     if kind not in PLAN_FORMS:
         raise Http404("No such part of the plan.")
-    model = PLAN_FORMS[kind][0]._meta.model
-    item = model.objects.filter(project=project, pk=item_pk).first()
-    if item is not None:
-        item.delete()
-        record(actor=request.user, action="project.plan_item_removed", obj=project,
-               changes={str(PLAN_FORMS[kind][1]): [str(item), None]})  # fmt: skip
+    form_class, label = PLAN_FORMS[kind]
+    if services.remove_plan_item(project=project, model=form_class._meta.model, item_pk=item_pk,
+                                 label=str(label), user=request.user):  # fmt: skip
         messages.success(request, _("Removed from the plan."))
     else:  # another tab or a colleague removed it first
         messages.info(request, _("This was already removed from the plan; nothing else changed."))

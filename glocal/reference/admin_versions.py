@@ -48,7 +48,11 @@ class VersionCheckedForm(forms.ModelForm):
             self.edit_base = self.data.get("base", "")
         else:
             self.edit_version = self.instance.version
-            self.edit_base = sign_base(row_values(self.instance, merged_names(self)))
+            self.edit_base = sign_base(self.base_values())
+
+    def base_values(self) -> dict[str, Any]:
+        """The values the page signs (an admin may add rows shown beside the form)."""
+        return row_values(self.instance, merged_names(self))
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
