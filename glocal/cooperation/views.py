@@ -151,9 +151,9 @@ def collaboration_edit(request: HttpRequest, slug: str) -> HttpResponse:
             form = CollaborationForm(conflict.refilled(request.POST), instance=theirs)
             context |= conflict_context(form, conflict, services.collaboration_values(theirs))
             context["status"] = 409
-        except ValidationError as error:
+        except ValidationError as error:  # the merged values do not hold together
             form.add_error(None, error)
-            context["status"] = 400
+            context |= as_posted(request) | {"status": 400}  # the next save merges again
         else:
             messages.success(request, _("The collaboration is saved."))
             return redirect(collaboration)

@@ -277,9 +277,9 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
             form = ProjectForm(conflict.refilled(request.POST), instance=conflict.record)
             context |= conflict_context(form, conflict, services.plan_values(conflict.record))
             context["status"] = 409
-        except ValidationError as error:
+        except ValidationError as error:  # the merged values do not hold together
             form.add_error(None, error)
-            context["status"] = 400
+            context |= as_posted(request) | {"status": 400}  # the next save merges again
         else:
             messages.success(request, _("The project is saved."))
             return redirect(project)

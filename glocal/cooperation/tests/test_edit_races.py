@@ -83,6 +83,27 @@ def test_a_stale_save_of_one_field_shows_both_texts_keeps_mine_in_the_form_and_s
             collaboration.status) == (302, "Summer jobs", "Mine.", "running")  # fmt: skip
 
 
+def test_a_stale_save_whose_merge_breaks_the_dates_keeps_its_version_for_the_next_save(
+    member_client, other_member, collaboration
+):
+    partner = Client()
+    partner.force_login(other_member)
+    tab_a = page_data(member_client.get(edit_url(collaboration)))
+    tab_b = page_data(partner.get(edit_url(collaboration)))
+    partner.post(edit_url(collaboration), tab_b | {"end_date": f"{NEXT_YEAR}-03-31"})
+    refused = member_client.post(edit_url(collaboration), tab_a | {
+        "start_date": f"{NEXT_YEAR}-06-01", "title": "Summer jobs"})  # fmt: skip
+    assert refused.status_code == 400  # June, with the partner's end in March
+    assert (refused.context["version"], refused.context["base"]) == (
+        str(tab_a["version"]), tab_a["base"])  # fmt: skip
+    again = member_client.post(edit_url(collaboration), page_data(refused) | {
+        "start_date": f"{NEXT_YEAR}-02-01"})  # fmt: skip
+    collaboration.refresh_from_db()
+    assert (again.status_code, collaboration.title, str(collaboration.start_date),
+            str(collaboration.end_date)) == (
+        302, "Summer jobs", f"{NEXT_YEAR}-02-01", f"{NEXT_YEAR}-03-31")  # fmt: skip
+
+
 def test_a_stale_save_with_a_forged_base_is_refused_field_by_field(member_client, collaboration):
     stale = page_data(member_client.get(edit_url(collaboration))) | {"base": "forged"}
     member_client.post(edit_url(collaboration), page_data(member_client.get(
