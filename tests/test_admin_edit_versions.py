@@ -174,8 +174,8 @@ def test_a_stale_event_page_changing_a_session_changed_meanwhile_is_refused_and_
                     mine | {"sessions-0-room": "Castle", "summary": "Mine."})  # fmt: skip
     assert response.status_code == 200
     assert inline_errors(response, "sessions") == [
-        "Not saved: someone changed the same sessions after you opened this page. Your values "
-        "are still in the form; save again to keep them.",
+        "Not saved: someone changed the same rows of “Sessions” after you opened this page. "
+        "Your values are still in the form; save again to keep them.",
         "Bus to Baalbek: Room or meeting point — saved meanwhile: Town hall; yours: Castle",
     ]
     assert (typed(response, "sessions-0-room"), typed(response, "summary")) == ("Castle", "Mine.")

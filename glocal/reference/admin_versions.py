@@ -18,7 +18,9 @@ from django.db import models
 from django.forms.models import BaseInlineFormSet, InlineForeignKeyField
 from django.http import HttpRequest
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from glocal.lib.edit_versions import (
     EditConflict,
@@ -166,7 +168,7 @@ class VersionCheckedRowForm(forms.ModelForm):
 
     def merge_row(self, loaded: dict, theirs: dict, mine: dict | None) -> None:
         if mine is None:  # this page deletes it: refused if others changed it meanwhile
-            deleted = _("deleted")
+            deleted = pgettext("what this page does to a row", "deleted")
             conflicts = {name: (value, deleted) for name, value in theirs.items()
                          if name in loaded and loaded[name] != value}  # fmt: skip
             self.seen = theirs
@@ -229,9 +231,9 @@ class VersionCheckedFormSet(BaseInlineFormSet):
             return
         self.rows_seen = {form.row_key: form.seen for form in refused}
         message = _(
-            "Not saved: someone changed the same %(rows)s after you opened this page. Your "
-            "values are still in the form; save again to keep them."
-        ) % {"rows": self.model._meta.verbose_name_plural}
+            "Not saved: someone changed the same rows of “%(inline)s” after you opened this "
+            "page. Your values are still in the form; save again to keep them."
+        ) % {"inline": capfirst(self.model._meta.verbose_name_plural)}
         lines = [_("%(row)s: %(change)s") % {"row": form.instance, "change": change}
                  for form in refused for change in form.refusal]  # fmt: skip
         raise ValidationError([message, *lines], code="conflict")
