@@ -20,6 +20,11 @@ class TranslationStatus(models.TextChoices):
     REVIEWED = "reviewed", _("Reviewed")
 
 
+def as_typed(text: str) -> str:
+    """A text as a form sends it back unchanged: no outer spaces, lines ending in LF."""
+    return text.replace("\r\n", "\n").strip()
+
+
 class TranslationQuerySet(models.QuerySet):
     def shown(self) -> "TranslationQuerySet":
         """Reviewed translations, and those the content's own author wrote."""
@@ -31,6 +36,11 @@ class TranslationQuerySet(models.QuerySet):
     def of(self, obj: models.Model) -> "TranslationQuerySet":
         content_type = ContentType.objects.get_for_model(obj)
         return self.filter(content_type=content_type, object_id=obj.pk)
+
+    def texts(self, fields: tuple[str, ...]) -> dict[str, str]:
+        """Each field's text in these rows ("" where there is none), as a form compares it."""
+        found = {row.field: row.text for row in self}
+        return {field: as_typed(found.get(field, "")) for field in fields}
 
 
 class Translation(models.Model):
