@@ -400,6 +400,6 @@ ROWS = [
     R("api:mark_read", post="200+ 200+ 200+ 200+ 200+ 200+ 401"),
     R("api:mark_one_read", "id=@notification_zahle", post="404 200+ 404 404 404 404 401"),
     R("api:preferences", get="200 200 200 200 200 200 401"),
-    R("api:change_preferences", data={"choices": {"mention": "digest"}}, patch="200+ 200+ 200+ 200+ 200+ 200+ 401"),
+    R("api:change_preferences", data={"version": 1, "choices": {"mention": "digest"}}, patch="200+ 200+ 200+ 200+ 200+ 200+ 401"),
 ]
 # fmt: on

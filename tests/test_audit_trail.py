@@ -264,6 +264,13 @@ def _(w):
                 "municipality.profile_edited", lambda r: w.town, w.member)  # fmt: skip
 
 
+@case("members.edit_own_profile")
+def _(w):
+    return Case(lambda: members.edit_own_profile(user=w.member, base_version=1, base=None,
+                                                 mine={"full_name": "Anna Bianchi"}),
+                "user.profile_edited", same, w.member)  # fmt: skip
+
+
 @case("members.invite_person")
 def _(w):
     return Case(lambda: members.invite_person(email="new@town.test", role="representative",

@@ -3,18 +3,34 @@
 from datetime import datetime
 from typing import Annotated
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
+from glocal.lib.edit_versions import EditConflict
 from glocal.members import services as members_services
-from glocal.members.api import READ_ERRORS, WRITE_ERRORS, PageQuery, token_auth
+from glocal.members.api import (
+    READ_ERRORS,
+    VERSIONED_WRITE_ERRORS,
+    WRITE_ERRORS,
+    PageQuery,
+    sent_version,
+    stale_write,
+    token_auth,
+    version_required,
+)
 from glocal.members.views_account import zip_response
 from glocal.notifications import services
 from glocal.notifications.access import get_notification_for_owner
-from glocal.notifications.models import FIXED_KINDS, Kind, Notification, deliveries_for
+from glocal.notifications.models import (
+    FIXED_KINDS,
+    Kind,
+    Notification,
+    choices_version,
+    deliveries_for,
+)
 
 from .registry import items_for
 
@@ -79,6 +95,10 @@ Delivery = Annotated[str, Field(pattern=r"^(immediately|digest|never)$")]
 
 
 class PreferencesIn(Schema):
+    """The kinds to change and the ``version`` they were read at (the ``ETag`` of the read),
+    or an If-Match header."""
+
+    version: int | None = Field(None, ge=1, le=2_000_000_000)
     choices: Annotated[dict[str, Delivery], Field(max_length=50)]
 
 
@@ -110,28 +130,39 @@ def mark_one_read(request: HttpRequest, id: int):
     return notification
 
 
-def preference_rows(user) -> list[dict]:
+def preference_rows(user, response: HttpResponse) -> list[dict]:
+    """Every kind's delivery; the ``ETag`` header holds the version a change sends back."""
+    response["ETag"] = f'"{choices_version(user)}"'
     chosen = deliveries_for(user)
     return [{"kind": k.value, "label": str(k.label), "delivery": chosen[k.value]}
             for k in Kind if k not in FIXED_KINDS]  # fmt: skip
 
 
 @router.get("/me/notification-preferences", response={200: list[PreferenceOut], **READ_ERRORS})
-def preferences(request: HttpRequest):
-    return preference_rows(request.user)
+def preferences(request: HttpRequest, response: HttpResponse):
+    """Every kind's delivery; send the ``ETag`` back as ``version`` (or If-Match) to change."""
+    return preference_rows(request.user, response)
 
 
-@router.patch("/me/notification-preferences", response={200: list[PreferenceOut], **WRITE_ERRORS})
-def change_preferences(request: HttpRequest, payload: PreferencesIn):
-    """Per kind: ``immediately``, ``digest`` or ``never``; kinds not named keep their choice."""
+@router.patch("/me/notification-preferences",
+              response={200: list[PreferenceOut], **VERSIONED_WRITE_ERRORS})  # fmt: skip
+def change_preferences(request: HttpRequest, payload: PreferencesIn, response: HttpResponse):
+    """Per kind: ``immediately``, ``digest`` or ``never``; kinds not named keep their choice.
+    A kind changed elsewhere since ``version`` answers 409 with both values; nothing is saved."""
+    version = sent_version(request, payload.dict(exclude_unset=True))
+    if version is None:
+        return version_required()
     try:
-        services.set_preferences(user=request.user, choices=payload.choices)
+        services.set_preferences(user=request.user, choices=payload.choices,
+                                 base_version=version)  # fmt: skip
     except ValueError:
         known = ", ".join(k for k in Kind.values if k not in FIXED_KINDS)
         raise HttpError(
             400, f"Unknown kind, or a delivery it does not offer. Kinds: {known}."
         ) from None
-    return preference_rows(request.user)
+    except EditConflict as conflict:
+        return stale_write(version, conflict)
+    return preference_rows(request.user, response)
 
 
 TOKEN_OR_SESSION = [token_auth, django_auth]

@@ -27,10 +27,11 @@ class EditConflict(Exception):
     """Someone saved the same fields differently since this editor loaded the record."""
 
     def __init__(self, record: models.Model, conflicts: dict[str, tuple[Any, Any]],
-                 kept: dict[str, Any] | None = None):  # fmt: skip
+                 kept: dict[str, Any] | None = None, version: int | None = None):  # fmt: skip
         super().__init__(sorted(conflicts))
         self.record, self.conflicts = record, conflicts
         self.kept = kept or {}  # fields only the others changed: their values
+        self.version = record.version if version is None else version  # the record's now
 
     def refilled(self, data: QueryDict) -> QueryDict:
         """The editor's posted form with the others' changes laid in where they did not
@@ -119,21 +120,23 @@ def load_base(signed: str) -> dict | None:
 
 def merge_edit(
     *, record: models.Model, base_version: int | None, base: dict | None,
-    theirs: dict[str, Any], mine: dict[str, Any],
+    theirs: dict[str, Any], mine: dict[str, Any], version: int | None = None,
 ) -> dict[str, Any]:  # fmt: skip
     """The fields to write; raises EditConflict when a stale edit touches a changed field.
 
     Without a version (a script) or on the current version, every changed field is written;
     on a stale version without its values, every field that differs is a conflict.
+    ``version`` is the record's count when its column has another name (``profile_version``).
     """
-    if base_version is None or base_version == record.version:
+    version = record.version if version is None else version
+    if base_version is None or base_version == version:
         return {name: value for name, value in mine.items() if theirs.get(name) != value}
     base = base or {}
     to_write, conflicts = merge_fields(base=base, theirs=theirs, mine=mine)
     if conflicts:
         kept = {name: theirs.get(name) for name in mine
                 if name in base and mine[name] == base[name] != theirs.get(name)}  # fmt: skip
-        raise EditConflict(record, conflicts, kept)
+        raise EditConflict(record, conflicts, kept, version)
     return to_write
 
 
@@ -166,12 +169,13 @@ def conflict_context(form: forms.BaseForm, conflict: EditConflict, saved: dict) 
     """An edit page after a refused save: the form refilled with what was typed, each field
     both people changed, and the saved version and values the next save is based on."""
     return {"form": form, "conflicts": conflict_rows(form, conflict),
-            "version": conflict.record.version, "base": sign_base(saved)}  # fmt: skip
+            "version": conflict.version, "base": sign_base(saved)}  # fmt: skip
 
 
 def conflict_body(message: str, record: models.Model, conflict: EditConflict | None = None):
     """The API's 409 answer: the error envelope, the current version and the fields at stake."""
-    detail: dict[str, Any] = {"code": "conflict", "message": message, "version": record.version}
+    version = conflict.version if conflict is not None else record.version
+    detail: dict[str, Any] = {"code": "conflict", "message": message, "version": version}
     if conflict is not None:
         detail["fields"] = {
             name: {"current": plain(theirs), "yours": plain(mine)}

@@ -4,6 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from glocal.lib.edit_versions import cleaned_values, row_values
 from glocal.reference.models import Place, Theme
 
 from .languages import language_choices
@@ -44,25 +45,13 @@ class MunicipalityForm(forms.ModelForm):
         return data
 
 
-def shaped(value):
-    """A field value in a comparable, JSON-safe shape: keys for relations, text for the rest."""
-    if hasattr(value, "all"):  # a many-to-many manager
-        value = value.all()
-    if isinstance(value, list | tuple) or hasattr(value, "model"):
-        return sorted(str(item.pk) for item in value)
-    if hasattr(value, "pk"):
-        return str(value.pk)
-    return "" if value is None else str(value)
-
-
 def profile_values(town: Municipality) -> dict:
-    """The profile's form fields as they are stored, shaped for merging two editors' saves."""
-    names = [n for n in MunicipalityForm._meta.fields if n != "place"]
-    return {name: shaped(getattr(town, name)) for name in names}
+    """The profile's form fields as they are stored, shaped for a three-way merge."""
+    return row_values(town, MunicipalityForm._meta.fields)
 
 
 def posted_profile_values(form: MunicipalityForm) -> dict:
-    return {name: shaped(form.cleaned_data.get(name)) for name in profile_values(form.instance)}
+    return cleaned_values(form, MunicipalityForm._meta.fields)
 
 
 class NeedForm(forms.ModelForm):
@@ -185,6 +174,15 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "language", "time_zone"]
+
+
+def own_profile_values(user: User) -> dict:
+    """A person's own profile fields as they are stored, shaped for a three-way merge."""
+    return row_values(user, ProfileForm._meta.fields)
+
+
+def posted_own_profile_values(form: ProfileForm) -> dict:
+    return cleaned_values(form, ProfileForm._meta.fields)
 
 
 class CloseAccountForm(forms.Form):

@@ -80,6 +80,11 @@ class User(AbstractUser):
         validators=[validate_language],
         help_text=_("Pages and e-mails are in this language; empty means your browser's."),
     )
+    # Counts saves of the person's own profile (name, language, time zone) from the profile
+    # page and the language switcher: a page holding an older one merges (lib.edit_versions).
+    # Not named ``version``: that would put every admin change of the person under the admin's
+    # version check (``reference/admin_versions.py``), password page and roles included.
+    profile_version = models.PositiveIntegerField(default=1, editable=False)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []

@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import F
 from django.forms import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -13,49 +14,39 @@ from django.utils.translation import gettext_lazy
 from glocal.audit.services import changes, record
 from glocal.lib import roles
 from glocal.lib.edit_versions import merge_edit, plain
-from glocal.lib.three_way import merge_fields
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 
-from .forms import MunicipalityForm, posted_profile_values, profile_values
+from .forms import MunicipalityForm, own_profile_values, posted_profile_values, profile_values
 from .languages import TranslateLater
 from .models import Invitation, Membership, Municipality, User
 from .personal_data import erase_everywhere
 
 
-class ProfileConflict(Exception):
-    """Someone saved the same profile fields differently since this editor loaded the page."""
-
-    def __init__(self, municipality: Municipality, conflicts: dict[str, tuple]):
-        super().__init__(sorted(conflicts))
-        self.municipality, self.conflicts = municipality, conflicts
-
-
 @transaction.atomic
 def update_municipality_profile(
-    *, form: MunicipalityForm, needs: BaseInlineFormSet, user: User, base: dict | None = None
-) -> Municipality:
+    *, form: MunicipalityForm, needs: BaseInlineFormSet, user: User,
+    base_version: int | None = None, base: dict | None = None,
+) -> Municipality:  # fmt: skip
     """Save a profile and its ranked needs together, or neither.
 
-    ``base`` holds the values the editor loaded: only the fields this editor changed are
-    written over what others saved since, and both changing one field raises ProfileConflict.
-    Without it (a script), every posted field is written.
+    ``base_version`` and ``base`` are the version and values the editor's page was rendered
+    with: fields only this editor changed are written over what others saved since, and both
+    changing one field raises EditConflict and nothing is written. Without a version (a
+    script), every changed field is written.
     """
     current = Municipality.objects.select_for_update().get(pk=form.instance.pk)
     theirs = profile_values(current)
+    to_write = merge_edit(record=current, base_version=base_version, base=base, theirs=theirs,
+                          mine=posted_profile_values(form))  # fmt: skip
     needs_before = [str(n) for n in current.needs.all()]
-    to_write, conflicts = merge_fields(
-        base=theirs if base is None else base, theirs=theirs, mine=posted_profile_values(form)
-    )
-    if conflicts:
-        raise ProfileConflict(current, conflicts)
     for name in to_write:
         value = form.cleaned_data.get(name)
         if current._meta.get_field(name).many_to_many:
             getattr(current, name).set(value)
         else:
             setattr(current, name, value)
-    current.version += 1  # an API client holding the older version is now refused
+    current.version += 1  # other pages and API clients holding the older version now merge
     current.save()
     needs.instance = current
     needs.save()
@@ -83,6 +74,30 @@ def patch_municipality_profile(
     current.version += 1
     current.save(update_fields=[*to_write, "version", "updated_at"])
     record(actor=user, action="municipality.profile_edited", obj=current,
+           changes=changes(theirs, to_write))  # fmt: skip
+    return current
+
+
+@transaction.atomic
+def edit_own_profile(
+    *, user: User, base_version: int | None, base: dict | None, mine: dict[str, Any]
+) -> User:
+    """Save a person's own name, language and time zone as their page had them at
+    ``base_version``: what another tab saved since is kept where this page left the loaded
+    value, and both changing one field raises EditConflict and nothing is written."""
+    current = User.objects.select_for_update().get(pk=user.pk)
+    theirs = own_profile_values(current)
+    to_write = merge_edit(
+        record=current, version=current.profile_version, base_version=base_version, base=base,
+        theirs=theirs, mine=mine,
+    )  # fmt: skip
+    if not to_write:
+        return current
+    for name, value in to_write.items():
+        setattr(current, name, value)
+    current.profile_version += 1
+    current.save(update_fields=[*to_write, "profile_version"])
+    record(actor=current, action="user.profile_edited", obj=current,
            changes=changes(theirs, to_write))  # fmt: skip
     return current
 
@@ -140,9 +155,12 @@ def accept_invitation(
         user.is_staff = True
     if invitation.role == Invitation.Role.REVIEWER:
         user.is_reviewer = True
-    if full_name and not user.full_name:
+    named = bool(full_name and not user.full_name)
+    if named:
         user.full_name = full_name
     user.save(update_fields=["is_staff", "is_reviewer", "full_name"])
+    if named:  # a profile page open with the empty name now merges with this one
+        User.objects.filter(pk=user.pk).update(profile_version=F("profile_version") + 1)
     if invitation.municipality_id:
         Membership.objects.get_or_create(
             user=user,

@@ -5,9 +5,8 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -15,7 +14,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from glocal.audit.services import form_changes, record
+from glocal.lib.edit_versions import (
+    EditConflict,
+    as_posted,
+    conflict_context,
+    loaded_base,
+    posted_version,
+    sign_base,
+)
 from glocal.lib.pagecache import cached_for_anonymous
 from glocal.reference.models import Place, Region
 
@@ -28,9 +34,11 @@ from .forms import (
     MunicipalityForm,
     NeedFormSet,
     ProfileForm,
+    own_profile_values,
+    posted_own_profile_values,
     profile_values,
 )
-from .models import Invitation, Municipality, Need
+from .models import Invitation, Municipality, Need, User
 
 
 @require_GET
@@ -68,52 +76,39 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def municipality_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Edit the profile and needs; a save based on an older version is merged, or shown
+    beside the other; a need removed meanwhile is reported with its text ready to add again."""
     municipality = get_municipality_for_editor(request, slug)
     form = MunicipalityForm(request.POST or None, instance=municipality)
     needs = need_formset(request.POST or None, municipality)
-    context = {"municipality": municipality, "form": form, "needs": needs}
-    if request.method == "POST":
-        if form.is_valid() and needs.is_valid():
-            try:
-                services.update_municipality_profile(
-                    form=form, needs=needs, user=request.user, base=loaded_profile(request)
-                )
-            except services.ProfileConflict as conflict:
-                return profile_conflict(request, context, conflict)
+    context = {"municipality": municipality, "form": form, "needs": needs, "status": 200,
+               "version": municipality.version,
+               "base": sign_base(profile_values(municipality))}  # fmt: skip
+    if request.method == "POST" and form.is_valid() and needs.is_valid():
+        try:
+            services.update_municipality_profile(
+                form=form, needs=needs, user=request.user,
+                base_version=posted_version(request), base=loaded_base(request),
+            )  # fmt: skip
+        except EditConflict as conflict:
+            form = MunicipalityForm(conflict.refilled(request.POST), instance=conflict.record)
+            context |= conflict_context(form, conflict, profile_values(conflict.record))
+            context["status"] = 409
+        else:
             messages.success(request, _("The profile of %s is saved.") % municipality.name)
             return redirect(municipality)
+    elif request.method == "POST":
+        context |= as_posted(request)  # the next save still merges from what was loaded
         if gone := needs.vanished():  # show today's needs, with the typed text ready to add
-            context |= {"needs": need_formset(None, municipality, initial=gone), "gone": gone}
-    loaded = loaded_profile(request) if request.method == "POST" else None
-    context["base"] = signing.dumps(loaded if loaded is not None else profile_values(municipality))
-    status = 409 if context.get("gone") else 200
-    return render(request, "members/municipality_edit.html", context, status=status)
+            context |= {"needs": need_formset(None, municipality, initial=gone), "gone": gone,
+                        "status": 409}  # fmt: skip
+    return render(request, "members/municipality_edit.html", context,
+                  status=context.pop("status"))  # fmt: skip
 
 
 def need_formset(data, municipality: Municipality, initial: list | None = None) -> NeedFormSet:
     queryset = Need.objects.filter(municipality=municipality).prefetch_related("themes")
     return NeedFormSet(data, instance=municipality, queryset=queryset, initial=initial)
-
-
-def loaded_profile(request: HttpRequest) -> dict | None:
-    """The profile values the editor's page was rendered with (signed, so not forgeable)."""
-    try:
-        return signing.loads(request.POST.get("base", ""), max_age=60 * 60 * 24 * 7)
-    except signing.BadSignature:
-        return None
-
-
-def profile_conflict(
-    request: HttpRequest, context: dict, conflict: services.ProfileConflict
-) -> HttpResponse:
-    """Both versions side by side; the editor's values stay in the form."""
-    form = context["form"]
-    context["conflicts"] = [
-        {"label": form.fields[name].label, "theirs": theirs, "mine": mine}
-        for name, (theirs, mine) in sorted(conflict.conflicts.items())
-    ]
-    context["base"] = signing.dumps(profile_values(conflict.municipality))
-    return render(request, "members/municipality_edit.html", context, status=409)
 
 
 @require_GET
@@ -154,14 +149,28 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
+    """The person's own profile; a save from a page older than another tab's save merges, or
+    shows both values with the typed ones kept in the form."""
     form = ProfileForm(request.POST or None, instance=request.user)
+    context = {"form": form, "version": request.user.profile_version, "status": 200,
+               "base": sign_base(own_profile_values(request.user))}  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        user = form.save()
-        record(actor=user, action="user.profile_edited", obj=user, changes=form_changes(form))
-        with translation.override(user.language or translation.get_language()):
-            messages.success(request, _("Your profile is saved."))
-        return redirect("members:profile")
-    return render(request, "members/profile.html", {"form": form})
+        try:
+            user = services.edit_own_profile(
+                user=request.user, base_version=posted_version(request),
+                base=loaded_base(request), mine=posted_own_profile_values(form),
+            )  # fmt: skip
+        except EditConflict as conflict:
+            form = ProfileForm(conflict.refilled(request.POST), instance=conflict.record)
+            context |= conflict_context(form, conflict, own_profile_values(conflict.record))
+            context["status"] = 409
+        else:
+            with translation.override(user.language or translation.get_language()):
+                messages.success(request, _("Your profile is saved."))
+            return redirect("members:profile")
+    elif request.method == "POST":
+        context |= as_posted(request)
+    return render(request, "members/profile.html", context, status=context.pop("status"))
 
 
 @require_POST
@@ -171,9 +180,11 @@ def choose_language(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return HttpResponseBadRequest(_("Choose one of the languages offered."))
     language = form.cleaned_data["language"]
-    if request.user.is_authenticated:
-        request.user.language = language
-        request.user.save(update_fields=["language"])
+    if request.user.is_authenticated and request.user.language != language:
+        request.user.language = language  # a profile page open elsewhere now merges with this
+        User.objects.filter(pk=request.user.pk).update(
+            language=language, profile_version=F("profile_version") + 1
+        )
     next_url = without_lang_parameter(form.cleaned_data["next"])
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = "/"

@@ -115,6 +115,33 @@ class Preference(models.Model):
         return f"{self.user}: {self.kind} → {self.delivery}"
 
 
+class PreferenceVersion(models.Model):
+    """Counts saves of one person's e-mail choices, so a page or API client holding an older
+    count merges its choices with the ones saved since (``lib.edit_versions``).
+
+    Why a row of its own: the choices are a set of rows, and a kind still at its default has
+    none, so no ``Preference`` can carry the set's version. The person's ``profile_version``
+    counts other saves (sharing it would refuse an API client's choices after a mere change of
+    name), and a counter of ours on the person's row would sit on the table of the members
+    app, which this app comes before. This row is made at the first save, under its own lock,
+    and is named ``version`` like every edited record's, so the merge helpers read it as is.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"{self.user}: version {self.version}"
+
+
+def choices_version(user) -> int:
+    """The version of the person's e-mail choices a page or API client reads (1 before any)."""
+    found = PreferenceVersion.objects.filter(user=user).values_list("version", flat=True)
+    return found.first() or 1
+
+
 def delivery_per_person(user_ids, kind: str) -> dict[int, str]:
     """How each of these people wants ``kind`` delivered (one query for all of them)."""
     if kind in FIXED_KINDS:

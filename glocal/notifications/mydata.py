@@ -2,7 +2,7 @@
 
 from glocal.lib.erasure import identifiers, scrub_rows
 
-from .models import Notification, Preference
+from .models import Notification, Preference, PreferenceVersion
 
 
 def export(user) -> dict[str, list[dict]]:
@@ -17,5 +17,6 @@ def export(user) -> dict[str, list[dict]]:
 def erase(user) -> None:
     Notification.objects.of(user).delete()
     Preference.objects.filter(user=user).delete()
+    PreferenceVersion.objects.filter(user=user).delete()
     needles = identifiers(email=user.email, full_name=user.full_name)
     scrub_rows(Notification.objects.all(), ["title", "body"], needles)

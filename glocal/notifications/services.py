@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from glocal.audit.services import record
+from glocal.lib.edit_versions import merge_edit
 
 from .models import (
     FIXED_KINDS,
@@ -26,6 +27,7 @@ from .models import (
     Kind,
     Notification,
     Preference,
+    PreferenceVersion,
     deliveries_for,
     deliveries_of,
     delivery_per_person,
@@ -165,19 +167,40 @@ def mark_read(*, user, ids: Iterable[int] | None = None) -> int:
 
 
 @transaction.atomic
-def set_preferences(*, user, choices: dict[str, str]) -> dict[str, str]:
-    """Save the person's delivery per kind; unknown kinds or deliveries raise ValueError."""
+def set_preferences(
+    *, user, choices: dict[str, str], base_version: int | None = None, base: dict | None = None
+) -> dict[str, str]:
+    """Save the person's delivery per kind; unknown kinds or deliveries raise ValueError.
+
+    ``base_version`` and ``base`` are the version and choices a page or API client read: a
+    kind changed elsewhere since (another tab, an unsubscribe link) keeps that change where
+    this save left the loaded choice; both changing one kind raises EditConflict and nothing
+    is saved. Without a version (an unsubscribe link), every choice sent is saved.
+    """
+    _check_choices(choices)
+    counter = PreferenceVersion.objects.select_for_update().get_or_create(user=user)[0]
     before = deliveries_for(user)
+    theirs = {kind: before[kind] for kind in choices}
+    to_write = merge_edit(record=counter, base_version=base_version, base=base, theirs=theirs,
+                          mine=choices)  # fmt: skip
+    Preference.objects.bulk_create(
+        [Preference(user=user, kind=kind, delivery=delivery)
+         for kind, delivery in (theirs | to_write).items()],
+        update_conflicts=True, unique_fields=["user", "kind"], update_fields=["delivery"],
+    )  # fmt: skip
+    if to_write:
+        counter.version += 1
+        counter.save(update_fields=["version"])
+        diff = {kind: [before[kind], value] for kind, value in to_write.items()}
+        record(actor=user, action="notifications.preferences", obj=user, changes=diff)
+    return before | to_write
+
+
+def _check_choices(choices: dict[str, str]) -> None:
     for kind, delivery in choices.items():
         allowed = [value for value, _label in deliveries_of(kind)] if kind in Kind.values else []
         if kind in FIXED_KINDS or delivery not in allowed:
             raise ValueError(f"unknown kind or delivery: {kind}={delivery}")
-        Preference.objects.update_or_create(user=user, kind=kind, defaults={"delivery": delivery})
-    after = deliveries_for(user)
-    diff = {k: [before.get(k), after[k]] for k in after if before.get(k) != after[k]}
-    if diff:
-        record(actor=user, action="notifications.preferences", obj=user, changes=diff)
-    return after
 
 
 def unsubscribe(*, token: str) -> tuple[object, str]:

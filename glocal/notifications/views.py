@@ -15,11 +15,19 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from glocal.lib import roles
+from glocal.lib.edit_versions import (
+    EditConflict,
+    as_posted,
+    conflict_context,
+    loaded_base,
+    posted_version,
+    sign_base,
+)
 
 from . import services
 from .access import get_notification_for_owner
 from .forms import PreferencesForm
-from .models import Kind, Notification, deliveries_for
+from .models import Kind, Notification, choices_version, deliveries_for
 
 
 @login_required
@@ -62,14 +70,34 @@ def mark_all_read(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def preferences(request: HttpRequest) -> HttpResponse:
-    current = deliveries_for(request.user)
-    form = PreferencesForm(request.POST or None, current=current,
-                           secretariat=roles.is_secretariat(request.user))  # fmt: skip
+    """The person's e-mail choices; a save from a page older than another tab's save (or an
+    unsubscribe link) merges, or shows both choices with the ones made here kept."""
+    current, secretariat = deliveries_for(request.user), roles.is_secretariat(request.user)
+    form = PreferencesForm(request.POST or None, current=current, secretariat=secretariat)
+    context = {"form": form, "version": choices_version(request.user), "status": 200,
+               "base": sign_base(shown(form, current))}  # fmt: skip
     if request.method == "POST" and form.is_valid():
-        services.set_preferences(user=request.user, choices=form.cleaned_data)
-        messages.success(request, _("Your e-mail choices are saved."))
-        return redirect("notifications:preferences")
-    return render(request, "notifications/preferences.html", {"form": form})
+        try:
+            services.set_preferences(user=request.user, choices=form.cleaned_data,
+                                     base_version=posted_version(request),
+                                     base=loaded_base(request))  # fmt: skip
+        except EditConflict as conflict:
+            saved = deliveries_for(request.user)
+            form = PreferencesForm(conflict.refilled(request.POST), current=saved,
+                                   secretariat=secretariat)  # fmt: skip
+            context |= conflict_context(form, conflict, shown(form, saved)) | {"status": 409}
+        else:
+            messages.success(request, _("Your e-mail choices are saved."))
+            return redirect("notifications:preferences")
+    elif request.method == "POST":
+        context |= as_posted(request)
+    return render(request, "notifications/preferences.html", context,
+                  status=context.pop("status"))  # fmt: skip
+
+
+def shown(form: PreferencesForm, deliveries: dict[str, str]) -> dict[str, str]:
+    """The choices the page offers, as saved: the base its next save merges from."""
+    return {kind: deliveries[kind] for kind in form.fields}
 
 
 @csrf_exempt

@@ -53,13 +53,14 @@ def test_marking_another_persons_notification_is_a_404_and_changes_nothing(
 
 def test_preferences_read_and_change_by_kind(client, member, token_for):
     auth = token_for(member)
-    rows = client.get("/api/v1/me/notification-preferences", **auth).json()
+    read = client.get("/api/v1/me/notification-preferences", **auth)
+    rows = read.json()
     assert {r["kind"]: r["delivery"] for r in rows}["mention"] == "immediately"
     assert "invitation" not in {r["kind"] for r in rows}
     response = client.patch("/api/v1/me/notification-preferences",
-                            {"choices": {"mention": "digest"}},
-                            content_type="application/json", **auth)  # fmt: skip
-    assert response.status_code == 200
+                            {"choices": {"mention": "digest"}}, content_type="application/json",
+                            headers={"If-Match": read["ETag"]}, **auth)  # fmt: skip
+    assert (read["ETag"], response.status_code, response["ETag"]) == ('"1"', 200, '"2"')
     assert {r["kind"]: r["delivery"] for r in response.json()}["mention"] == "digest"
     assert list(Preference.objects.values_list("kind", "delivery")) == [("mention", "digest")]
 
@@ -67,12 +68,12 @@ def test_preferences_read_and_change_by_kind(client, member, token_for):
 def test_an_unknown_kind_or_delivery_is_a_json_error_and_nothing_changes(client, member, token_for):
     auth = token_for(member)
     unknown_kind = client.patch("/api/v1/me/notification-preferences",
-                                {"choices": {"mention": "never", "gossip": "never"}},
+                                {"version": 1, "choices": {"mention": "never", "gossip": "never"}},
                                 content_type="application/json", **auth)  # fmt: skip
     assert unknown_kind.status_code == 400
     assert "Unknown kind" in unknown_kind.json()["error"]["message"]
     bad_delivery = client.patch("/api/v1/me/notification-preferences",
-                                {"choices": {"mention": "pigeon"}},
+                                {"version": 1, "choices": {"mention": "pigeon"}},
                                 content_type="application/json", **auth)  # fmt: skip
     assert bad_delivery.status_code == 422
     assert not Preference.objects.exists()

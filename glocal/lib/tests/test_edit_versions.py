@@ -35,3 +35,15 @@ def test_a_stale_edit_without_its_base_is_refused_on_every_differing_field():
         merge_edit(record=Record(), base_version=1, base=None, theirs={"a": "x", "b": "y"},
                    mine={"a": "x", "b": "z"})  # fmt: skip
     assert refused.value.conflicts == {"b": ("y", "z")}
+
+
+def test_a_count_under_another_name_is_checked_and_named_in_the_conflict():
+    class Person:
+        profile_version = 5
+
+    assert merge_edit(record=Person(), version=5, base_version=5, base=None,
+                      theirs={"a": "x"}, mine={"a": "y"}) == {"a": "y"}  # fmt: skip
+    with pytest.raises(EditConflict) as refused:
+        merge_edit(record=Person(), version=5, base_version=4, base={"a": "w"},
+                   theirs={"a": "x"}, mine={"a": "y"})  # fmt: skip
+    assert (refused.value.version, refused.value.conflicts) == (5, {"a": ("x", "y")})

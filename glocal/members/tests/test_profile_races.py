@@ -2,7 +2,8 @@
 
 import pytest
 
-from glocal.members.models import Municipality, Need
+from glocal.audit.models import AuditEntry
+from glocal.members.models import ApiToken, Municipality, Need
 
 pytestmark = pytest.mark.django_db
 EDIT = "/municipalities/spilamberto/edit/"
@@ -12,7 +13,7 @@ def loaded_page(client) -> dict:
     """What a browser would send back unchanged from the edit page as it is now."""
     response = client.get(EDIT)
     form, needs = response.context["form"], response.context["needs"]
-    data = {"base": response.context["base"]}
+    data = {"version": response.context["version"], "base": response.context["base"]}
     for field in form:
         value = field.value()
         if value is None or field.name == "place":
@@ -59,6 +60,38 @@ def test_two_tabs_changing_one_field_differently_show_both_and_save_nothing(
                                               "base": response.context["base"]})  # fmt: skip
     town.refresh_from_db()
     assert (again.status_code, town.capacities) == (302, "A sports hall")
+
+
+def test_a_save_from_a_page_older_than_an_api_change_merges_with_it(
+    member_client, client, member, town, need
+):
+    tab = loaded_page(member_client)
+    assert tab["version"] == 1
+    key = ApiToken.issue(member, "script")[1]
+    client.patch("/api/v1/municipalities/spilamberto", {"version": 1, "population": 13_000},
+                 content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}")  # fmt: skip
+    response = member_client.post(EDIT, tab | {"capacities": "A youth centre"})
+    town.refresh_from_db()
+    assert response.status_code == 302
+    assert (town.population, town.capacities, town.version) == (13_000, "A youth centre", 3)
+    last = AuditEntry.objects.filter(action="municipality.profile_edited").latest("pk")
+    assert last.changes == {"capacities": ["", "A youth centre"]}
+
+
+def test_a_stale_save_of_a_field_the_api_changed_shows_both_and_saves_nothing(
+    member_client, client, member, town, need
+):
+    tab = loaded_page(member_client)
+    key = ApiToken.issue(member, "script")[1]
+    client.patch("/api/v1/municipalities/spilamberto", {"version": 1, "population": 13_000},
+                 content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {key}")  # fmt: skip
+    response = member_client.post(EDIT, tab | {"population": "12800", "mayor": "Anna"})
+    assert response.status_code == 409
+    assert [(c["theirs"], c["mine"]) for c in response.context["conflicts"]] == [(13_000, 12_800)]
+    assert (response.context["version"], response.context["form"]["mayor"].value()) == (2, "Anna")
+    town.refresh_from_db()
+    assert (town.population, town.mayor, town.version) == (13_000, "", 2)
+    assert list(town.needs.values_list("text", flat=True)) == ["Young people leave the town"]
 
 
 def test_a_need_removed_in_another_tab_is_reported_and_its_text_offered_again(

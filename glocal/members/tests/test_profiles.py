@@ -32,6 +32,17 @@ def test_representative_edits_own_profile_and_ranked_needs(member_client, town):
     assert theme.name == "Children and youth"
 
 
+def test_the_place_chosen_from_the_reference_list_is_saved_with_the_profile(member_client, town):
+    place = Place.objects.create(
+        geonames_id=3166094, name="Spilamberto", ascii_name="Spilamberto", country_id="IT",
+        admin1="Emilia-Romagna", population=12700, latitude="44.53", longitude="11.02",
+    )  # fmt: skip
+    response = member_client.post("/municipalities/spilamberto/edit/",
+                                  profile_data(town, place=place.pk))  # fmt: skip
+    assert response.status_code == 302
+    assert Municipality.objects.get(pk=town.pk).place_id == place.pk
+
+
 def test_another_towns_representative_cannot_edit_your_profile(other_member_client, town):
     before = Municipality.objects.values().get(pk=town.pk)
     get = other_member_client.get("/municipalities/spilamberto/edit/")
