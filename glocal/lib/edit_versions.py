@@ -31,7 +31,8 @@ class EditConflict(Exception):
         super().__init__(sorted(conflicts))
         self.record, self.conflicts = record, conflicts
         self.kept = kept or {}  # fields only the others changed: their values
-        self.version = record.version if version is None else version  # the record's now
+        # the record's count now (an admin page's inline row counts none of its own)
+        self.version = getattr(record, "version", None) if version is None else version
 
     def refilled(self, data: QueryDict) -> QueryDict:
         """The editor's posted form with the others' changes laid in where they did not
