@@ -4,7 +4,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from glocal.lib.edit_versions import cleaned_values, row_values
+from glocal.lib.edit_versions import cleaned_values, plain, row_values
 from glocal.reference.models import Place, Theme
 
 from .languages import language_choices
@@ -65,6 +65,26 @@ class NeedForm(forms.ModelForm):
     class Meta:
         model = Need
         fields = ["rank", "text", "themes"]
+
+
+def need_values(need: Need) -> dict:
+    """A saved need as its row on the edit page shows it (themes by slug, as the form posts
+    them), shaped for a three-way merge."""
+    themes = sorted(theme.slug for theme in need.themes.all())
+    return {"rank": need.rank, "text": plain(need.text), "themes": themes}
+
+
+def posted_need_values(form: NeedForm) -> dict:
+    data = form.cleaned_data
+    themes = sorted(theme.slug for theme in data.get("themes") or [])
+    return {"rank": data.get("rank"), "text": plain(data.get("text")), "themes": themes}
+
+
+def page_values(town: Municipality) -> dict:
+    """What the edit page is rendered with: the profile's fields and, under ``needs``, each
+    need's values by its key (the base the next save merges from)."""
+    needs = town.needs.prefetch_related("themes")
+    return profile_values(town) | {"needs": {str(n.pk): need_values(n) for n in needs}}
 
 
 class BaseNeedFormSet(forms.BaseInlineFormSet):

@@ -13,11 +13,19 @@ from django.utils.translation import gettext_lazy
 
 from glocal.audit.services import changes, record
 from glocal.lib import roles
-from glocal.lib.edit_versions import merge_edit, plain
+from glocal.lib.edit_versions import EditConflict, merge_edit, plain
+from glocal.lib.three_way import merge_fields
 from glocal.notifications.models import Kind
 from glocal.notifications.services import notify
 
-from .forms import MunicipalityForm, own_profile_values, posted_profile_values, profile_values
+from .forms import (
+    MunicipalityForm,
+    need_values,
+    own_profile_values,
+    posted_need_values,
+    posted_profile_values,
+    profile_values,
+)
 from .languages import TranslateLater
 from .models import Invitation, Membership, Municipality, User
 from .personal_data import erase_everywhere
@@ -31,14 +39,14 @@ def update_municipality_profile(
     """Save a profile and its ranked needs together, or neither.
 
     ``base_version`` and ``base`` are the version and values the editor's page was rendered
-    with: fields only this editor changed are written over what others saved since, and both
-    changing one field raises EditConflict and nothing is written. Without a version (a
-    script), every changed field is written.
+    with (``page_values``): fields only this editor changed, of the profile and of each need,
+    are written over what others saved since, and both changing one field raises EditConflict
+    and nothing is written. Without a version (a script), every changed field is written.
     """
     current = Municipality.objects.select_for_update().get(pk=form.instance.pk)
     theirs = profile_values(current)
-    to_write = merge_edit(record=current, base_version=base_version, base=base, theirs=theirs,
-                          mine=posted_profile_values(form))  # fmt: skip
+    to_write = _merge_page(current=current, form=form, needs=needs, base_version=base_version,
+                           base=base, theirs=theirs)  # fmt: skip
     needs_before = [str(n) for n in current.needs.all()]
     for name in to_write:
         value = form.cleaned_data.get(name)
@@ -55,6 +63,52 @@ def update_municipality_profile(
     record(actor=user, action="municipality.profile_edited", obj=current,
            changes=changes(before, after))  # fmt: skip
     return current
+
+
+def _merge_page(
+    *, current: Municipality, form: MunicipalityForm, needs: BaseInlineFormSet,
+    base_version: int | None, base: dict | None, theirs: dict,
+) -> dict:  # fmt: skip
+    """The profile fields to write; raises one EditConflict naming every field, of the profile
+    or of a need (``needs-0-text``), that both this page and someone else changed."""
+    profile_clash = EditConflict(current, {})
+    try:
+        to_write = merge_edit(record=current, base_version=base_version, base=base,
+                              theirs=theirs, mine=posted_profile_values(form))  # fmt: skip
+    except EditConflict as conflict:
+        to_write, profile_clash = {}, conflict
+    if base_version is None or base_version == current.version:
+        return to_write  # nobody saved since: the needs are as the page showed them
+    conflicts, kept = _merge_needs(current=current, needs=needs,
+                                   loaded=(base or {}).get("needs", {}))  # fmt: skip
+    if profile_clash.conflicts or conflicts:
+        raise EditConflict(current, profile_clash.conflicts | conflicts,
+                           profile_clash.kept | kept)  # fmt: skip
+    return to_write
+
+
+def _merge_needs(
+    *, current: Municipality, needs: BaseInlineFormSet, loaded: dict
+) -> tuple[dict, dict]:
+    """Each need row of the page merged against the row as the page showed it: (conflicts,
+    kept), keyed by the row's field names on the page. A field only others changed gets their
+    value back on the form, so the save does not write it back stale."""
+    saved = {need.pk: need for need in current.needs.prefetch_related("themes")}
+    conflicts, kept = {}, {}
+    for row in needs.initial_forms:
+        now = saved.get(row.instance.pk)
+        if now is None or row.cleaned_data.get("DELETE"):
+            continue
+        base, theirs, mine = loaded.get(str(now.pk), {}), need_values(now), posted_need_values(row)
+        clashes = merge_fields(base=base, theirs=theirs, mine=mine)[1]
+        conflicts |= {row.add_prefix(name): pair for name, pair in clashes.items()}
+        for name in [n for n in mine if n in base and mine[n] == base[n] != theirs[n]]:
+            kept[row.add_prefix(name)] = theirs[name]
+            if name == "themes":
+                row.cleaned_data["themes"] = list(now.themes.all())
+            else:
+                setattr(row.instance, name, getattr(now, name))
+    return conflicts, kept
 
 
 @transaction.atomic

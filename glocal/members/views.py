@@ -18,6 +18,7 @@ from glocal.lib.edit_versions import (
     EditConflict,
     as_posted,
     conflict_context,
+    conflict_rows,
     loaded_base,
     posted_version,
     sign_base,
@@ -35,8 +36,8 @@ from .forms import (
     NeedFormSet,
     ProfileForm,
     own_profile_values,
+    page_values,
     posted_own_profile_values,
-    profile_values,
 )
 from .models import Invitation, Municipality, Need, User
 
@@ -83,7 +84,7 @@ def municipality_edit(request: HttpRequest, slug: str) -> HttpResponse:
     needs = need_formset(request.POST or None, municipality)
     context = {"municipality": municipality, "form": form, "needs": needs, "status": 200,
                "version": municipality.version,
-               "base": sign_base(profile_values(municipality))}  # fmt: skip
+               "base": sign_base(page_values(municipality))}  # fmt: skip
     if request.method == "POST" and form.is_valid() and needs.is_valid():
         try:
             services.update_municipality_profile(
@@ -91,9 +92,7 @@ def municipality_edit(request: HttpRequest, slug: str) -> HttpResponse:
                 base_version=posted_version(request), base=loaded_base(request),
             )  # fmt: skip
         except EditConflict as conflict:
-            form = MunicipalityForm(conflict.refilled(request.POST), instance=conflict.record)
-            context |= conflict_context(form, conflict, profile_values(conflict.record))
-            context["status"] = 409
+            context |= refused_page(request, conflict)
         else:
             messages.success(request, _("The profile of %s is saved.") % municipality.name)
             return redirect(municipality)
@@ -104,6 +103,34 @@ def municipality_edit(request: HttpRequest, slug: str) -> HttpResponse:
                         "status": 409}  # fmt: skip
     return render(request, "members/municipality_edit.html", context,
                   status=context.pop("status"))  # fmt: skip
+
+
+def refused_page(request: HttpRequest, conflict: EditConflict) -> dict:
+    """The edit page after a refused save: what was typed (with the others' changes where
+    nothing was typed), each field both changed, profile first, then need by need."""
+    data = conflict.refilled(request.POST)
+    form = MunicipalityForm(data, instance=conflict.record)
+    needs = need_formset(data, conflict.record)
+    rows = conflict_rows(form, part_of(conflict, form, ""))
+    for number, need in enumerate(needs.forms, start=1):
+        label = _("Need %(number)s: %(field)s")
+        for row in conflict_rows(need, part_of(conflict, need, need.prefix + "-")):
+            named = label % {"number": number, "field": row["label"]}
+            rows.append({"label": named, "theirs": as_words(row["theirs"]),
+                         "mine": as_words(row["mine"])})  # fmt: skip
+    return conflict_context(form, conflict, page_values(conflict.record)) | {
+        "needs": needs, "conflicts": rows, "status": 409}  # fmt: skip
+
+
+def part_of(conflict: EditConflict, form, prefix: str) -> EditConflict:
+    """The conflicts about one form's fields (a need row's are named with its prefix)."""
+    pairs = {name: conflict.conflicts[prefix + name] for name in form.fields
+             if prefix + name in conflict.conflicts}  # fmt: skip
+    return EditConflict(conflict.record, pairs)
+
+
+def as_words(value):
+    return ", ".join(map(str, value)) if isinstance(value, list) else value
 
 
 def need_formset(data, municipality: Municipality, initial: list | None = None) -> NeedFormSet:

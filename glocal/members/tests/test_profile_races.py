@@ -4,6 +4,7 @@ import pytest
 
 from glocal.audit.models import AuditEntry
 from glocal.members.models import ApiToken, Municipality, Need
+from glocal.reference.models import Theme
 
 pytestmark = pytest.mark.django_db
 EDIT = "/municipalities/spilamberto/edit/"
@@ -21,10 +22,10 @@ def loaded_page(client) -> dict:
         data[field.html_name] = [str(v) for v in value] if isinstance(value, list) else value
     data |= {f"needs-{key}": value for key, value in needs.management_form.initial.items()}
     for number, need in enumerate(needs.forms):
-        if need.instance.pk:
-            data |= {f"needs-{number}-id": need.instance.pk,
-                     f"needs-{number}-rank": need.instance.rank,
-                     f"needs-{number}-text": need.instance.text}  # fmt: skip
+        if (row := need.instance).pk:
+            data |= {f"needs-{number}-id": row.pk, f"needs-{number}-rank": row.rank,
+                     f"needs-{number}-text": row.text,
+                     f"needs-{number}-themes": [t.slug for t in row.themes.all()]}  # fmt: skip
     return data
 
 
@@ -113,3 +114,80 @@ def test_coordinates_out_of_range_are_refused_next_to_the_field(member_client, t
     assert response.status_code == 200
     assert response.context["form"].errors["latitude"]
     assert Municipality.objects.get(pk=town.pk).latitude is None
+
+
+def test_two_tabs_changing_one_need_text_differently_show_both_and_save_nothing(
+    member_client, town, need
+):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    member_client.post(EDIT, tab_a | {"needs-0-text": "Young people leave for Bologna"})
+    response = member_client.post(EDIT, tab_b | {"needs-0-text": "Young people leave, sadly",
+                                                 "capacities": "A youth centre"})  # fmt: skip
+    assert response.status_code == 409
+    conflicts = [(c["label"], c["theirs"], c["mine"]) for c in response.context["conflicts"]]
+    assert conflicts == [("Need 1: Need or challenge", "Young people leave for Bologna",
+                          "Young people leave, sadly")]  # fmt: skip
+    assert "Young people leave for Bologna" in response.content.decode()
+    assert response.context["needs"].forms[0]["text"].value() == "Young people leave, sadly"
+    assert response.context["form"]["capacities"].value() == "A youth centre"
+    town.refresh_from_db()
+    assert (town.capacities, town.version) == ("", 2)
+    assert list(town.needs.values_list("text", flat=True)) == ["Young people leave for Bologna"]
+    again = member_client.post(EDIT, tab_b | {"needs-0-text": "Young people leave, sadly",
+                                              "capacities": "A youth centre",
+                                              "version": response.context["version"],
+                                              "base": response.context["base"]})  # fmt: skip
+    town.refresh_from_db()
+    assert (again.status_code, town.capacities) == (302, "A youth centre")
+    assert list(town.needs.values_list("text", flat=True)) == ["Young people leave, sadly"]
+
+
+def test_a_refused_page_keeps_the_other_tabs_change_to_a_need_field_left_alone(
+    member_client, town, need
+):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    member_client.post(EDIT, tab_a | {"needs-0-text": "Young people leave", "needs-0-rank": "2"})
+    response = member_client.post(EDIT, tab_b | {"needs-0-text": "Young people stay"})
+    assert response.status_code == 409
+    assert response.context["needs"].forms[0]["rank"].value() == "2"
+    refused = {key: value for key, value in tab_b.items() if key not in ("version", "base")}
+    again = member_client.post(EDIT, refused | {"needs-0-text": "Young people stay",
+                                                "needs-0-rank": "2",
+                                                "version": response.context["version"],
+                                                "base": response.context["base"]})  # fmt: skip
+    assert again.status_code == 302
+    assert list(town.needs.values_list("rank", "text")) == [(2, "Young people stay")]
+
+
+def test_need_text_from_one_tab_and_rank_and_themes_from_the_other_are_both_kept(
+    member_client, town, need
+):
+    themes = list(Theme.objects.order_by("slug").values_list("slug", flat=True)[:2])
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    first = member_client.post(EDIT, tab_a | {"needs-0-text": "Young people leave for Bologna"})
+    second = member_client.post(EDIT, tab_b | {"needs-0-rank": "3", "needs-0-themes": themes})
+    assert (first.status_code, second.status_code) == (302, 302)
+    saved = Need.objects.get(pk=need.pk)
+    assert (saved.rank, saved.text) == (3, "Young people leave for Bologna")
+    assert sorted(saved.themes.values_list("slug", flat=True)) == themes
+
+
+def test_need_text_from_one_tab_and_a_profile_field_from_the_other_are_both_kept(
+    member_client, town, need
+):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    first = member_client.post(EDIT, tab_a | {"capacities": "A youth centre"})
+    second = member_client.post(EDIT, tab_b | {"needs-0-text": "Young people leave, sadly"})
+    assert (first.status_code, second.status_code) == (302, 302)
+    town.refresh_from_db()
+    assert town.capacities == "A youth centre"
+    assert list(town.needs.values_list("text", flat=True)) == ["Young people leave, sadly"]
+
+
+def test_a_need_added_in_one_tab_survives_the_other_tabs_stale_save(member_client, town, need):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    first = member_client.post(EDIT, tab_a | {"needs-1-rank": "2", "needs-1-text": "No bus"})
+    second = member_client.post(EDIT, tab_b | {"capacities": "A youth centre"})
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert list(town.needs.values_list("rank", "text")) == [
+        (1, "Young people leave the town"), (2, "No bus")]  # fmt: skip
