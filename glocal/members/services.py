@@ -9,7 +9,7 @@ from django.db.models import F
 from django.forms import BaseInlineFormSet
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from glocal.audit.services import changes, record
 from glocal.lib import roles
@@ -97,9 +97,15 @@ def _merge_needs(
     conflicts, kept = {}, {}
     for row in needs.initial_forms:
         now = saved.get(row.instance.pk)
-        if now is None or row.cleaned_data.get("DELETE"):
+        if now is None:
             continue
-        base, theirs, mine = loaded.get(str(now.pk), {}), need_values(now), posted_need_values(row)
+        base, theirs = loaded.get(str(now.pk), {}), need_values(now)
+        if row.cleaned_data.get("DELETE"):  # removing a need others changed meanwhile: refused
+            deleted = pgettext("what this page does to a row", "deleted")
+            conflicts |= {row.add_prefix(name): (value, deleted) for name, value in theirs.items()
+                          if name in base and base[name] != value}  # fmt: skip
+            continue
+        mine = posted_need_values(row)
         clashes = merge_fields(base=base, theirs=theirs, mine=mine)[1]
         conflicts |= {row.add_prefix(name): pair for name, pair in clashes.items()}
         for name in [n for n in mine if n in base and mine[n] == base[n] != theirs[n]]:

@@ -142,6 +142,23 @@ def test_two_tabs_changing_one_need_text_differently_show_both_and_save_nothing(
     assert list(town.needs.values_list("text", flat=True)) == ["Young people leave, sadly"]
 
 
+def test_removing_a_need_another_tab_changed_is_refused_and_the_need_kept(
+    member_client, town, need
+):
+    tab_a, tab_b = loaded_page(member_client), loaded_page(member_client)
+    member_client.post(EDIT, tab_a | {"needs-0-text": "Young people leave for Bologna"})
+    response = member_client.post(EDIT, tab_b | {"needs-0-DELETE": "on"})
+    assert response.status_code == 409
+    conflicts = [(c["label"], c["theirs"], c["mine"]) for c in response.context["conflicts"]]
+    assert conflicts == [("Need 1: Need or challenge", "Young people leave for Bologna",
+                          "deleted")]  # fmt: skip
+    assert list(town.needs.values_list("text", flat=True)) == ["Young people leave for Bologna"]
+    again = member_client.post(EDIT, tab_b | {"needs-0-DELETE": "on",
+                                              "version": response.context["version"],
+                                              "base": response.context["base"]})  # fmt: skip
+    assert (again.status_code, town.needs.count()) == (302, 0)
+
+
 def test_a_refused_page_keeps_the_other_tabs_change_to_a_need_field_left_alone(
     member_client, town, need
 ):
