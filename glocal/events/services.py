@@ -23,6 +23,10 @@ class RegistrationError(Exception):
     """A registration step that is not allowed now; the message is for the person."""
 
 
+class AlreadyRegistered(RegistrationError):
+    """The person registered meanwhile (another tab): the page shows what was saved."""
+
+
 def locked_registration(pk: int, version: int | None) -> Registration:
     """The registration's row, locked; refused if it changed since the page showing it."""
     registration = Registration.objects.select_for_update().get(pk=pk)
@@ -69,7 +73,7 @@ def register_participant(
         event=event, user=user
     ).first() or Registration(event=event, user=user)
     if registration.pk and registration.is_active:
-        raise RegistrationError(_("You are already registered for this event."))
+        raise AlreadyRegistered(_("You are already registered for this event."))
     if event.requires_approval:
         status = Registration.Status.PENDING
     elif take_seat(Event, event.pk):

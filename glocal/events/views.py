@@ -117,11 +117,11 @@ def event_register(request: HttpRequest, slug: str) -> HttpResponse:
                 event=event, user=request.user, role=form.cleaned_data["role"],
                 answers=form.answers(),
             )  # fmt: skip
+        except (services.AlreadyRegistered, IntegrityError):  # another tab, a moment earlier
+            return answers_kept(request, event, own_registration(request.user, event))
         except services.RegistrationError as error:
             messages.error(request, str(error))
             return redirect(event)
-        except IntegrityError:
-            return answers_kept(request, event, own_registration(request.user, event))
         messages.success(request, registration_message(registration))
         return redirect(event)
     status = 400 if request.method == "POST" else 200

@@ -106,6 +106,24 @@ def test_approve_and_decline_at_once_leave_exactly_one_decision(town):
         "waitlisted" if refused[0] is outcomes[1] else "declined", seen + 1)  # fmt: skip
 
 
+def test_a_tab_registering_just_after_another_is_shown_the_saved_answers_not_sent_away(
+    member_client, member, event, monkeypatch
+):
+    """The other tab commits between this request's first look and its locked look."""
+    services.register_participant(event=event, user=member, role="elected", answers={})
+    from glocal.events import views
+
+    looks = iter([None])
+    real = views.own_registration
+    monkeypatch.setattr(views, "own_registration", lambda u, e: next(looks, None) or real(u, e))
+    response = member_client.post(f"/events/{event.slug}/register/", {"role": "staff"})
+    assert response.status_code == 409
+    assert [(c["theirs"], c["mine"]) for c in response.context["conflicts"]] == [
+        ("Mayor or elected official", "Municipal staff")]  # fmt: skip
+    assert Registration.objects.get(user=member).role == "elected"
+    assert Event.objects.get(pk=event.pk).seats_taken == 1
+
+
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures(reference_rows.__name__)
 @pytest.mark.skipif(**ONLY_POSTGRESQL)
