@@ -113,9 +113,13 @@ def test_a_tab_registering_just_after_another_is_shown_the_saved_answers_not_sen
     services.register_participant(event=event, user=member, role="elected", answers={})
     from glocal.events import views
 
-    looks = iter([None])
-    real = views.own_registration
-    monkeypatch.setattr(views, "own_registration", lambda u, e: next(looks, None) or real(u, e))
+    real, looks = views.own_registration, []
+
+    def first_look_misses_it(user, event):
+        looks.append(user)
+        return None if len(looks) == 1 else real(user, event)
+
+    monkeypatch.setattr(views, "own_registration", first_look_misses_it)
     response = member_client.post(f"/events/{event.slug}/register/", {"role": "staff"})
     assert response.status_code == 409
     assert [(c["theirs"], c["mine"]) for c in response.context["conflicts"]] == [
