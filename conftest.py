@@ -193,6 +193,26 @@ def anonymous(client):
 
 
 @pytest.fixture
+def laptop(member):
+    """The member signed in on a second device (``member_client`` shares the test's client)."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
+def phone(member):
+    """The member on a third device: two tabs or devices editing one record."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(member)
+    return client
+
+
+@pytest.fixture
 def member_client(client, member):
     client.force_login(member)
     return client

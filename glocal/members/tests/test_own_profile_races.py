@@ -1,7 +1,6 @@
 """One person, two tabs (or phone and laptop) on their own profile: no change lost silently."""
 
 import pytest
-from django.test import Client
 
 from glocal.audit.models import AuditEntry
 from glocal.lib.tests.edit_pages import page_data
@@ -9,20 +8,6 @@ from glocal.members.models import User
 
 pytestmark = pytest.mark.django_db
 PROFILE = "/profile/"
-
-
-@pytest.fixture
-def laptop(member) -> Client:
-    client = Client()
-    client.force_login(member)
-    return client
-
-
-@pytest.fixture
-def phone(member) -> Client:
-    client = Client()
-    client.force_login(member)
-    return client
 
 
 def saved(member) -> tuple:

@@ -14,20 +14,6 @@ pytestmark = pytest.mark.django_db
 CHOICES = "/notifications/preferences/"
 
 
-@pytest.fixture
-def laptop(member) -> Client:
-    client = Client()
-    client.force_login(member)
-    return client
-
-
-@pytest.fixture
-def phone(member) -> Client:
-    client = Client()
-    client.force_login(member)
-    return client
-
-
 def chosen(member) -> dict[str, str]:
     return dict(Preference.objects.filter(user=member).values_list("kind", "delivery"))
 
