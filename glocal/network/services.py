@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from glocal.audit.services import record
 from glocal.lib import roles
-from glocal.lib.edit_versions import merge_edit, plain
+from glocal.lib.edit_versions import StaleState, merge_edit, plain
 from glocal.lib.html import clean_html
 from glocal.lib.slugs import unique_slug
 from glocal.members.languages import TranslateLater
@@ -238,8 +238,16 @@ def set_post_hidden(*, post: Post, moderator: User, hidden: bool) -> Post:
 
 
 @transaction.atomic
-def set_digest_frequency(*, user: User, frequency: str) -> DigestPreference:
-    preference, _created = DigestPreference.objects.get_or_create(user=user)
+def set_digest_frequency(*, user: User, frequency: str, was: str | None = None) -> DigestPreference:
+    """Save the person's digest choice; ``was`` is the choice their page showed: changed since
+    (another tab) to something else, the save is refused with the current choice named."""
+    DigestPreference.objects.get_or_create(user=user)
+    preference = DigestPreference.objects.select_for_update().get(user=user)
+    if was is not None and preference.frequency not in (was, frequency):
+        raise StaleState(preference, _("Not saved: you chose “%(now)s” in another tab or device "
+                                       "after opening this page. Your choice is still selected; "
+                                       "save again to keep it.")
+                         % {"now": preference.get_frequency_display()})  # fmt: skip
     before, preference.frequency = preference.frequency, frequency
     if preference.last_sent_at is None:
         preference.last_sent_at = timezone.now()  # the first digest covers what comes next

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from glocal.lib import roles
+from glocal.lib.edit_versions import StaleState
 from glocal.projects.access import get_project_for_viewer
 
 from . import services
@@ -162,10 +163,18 @@ def report_queue(request: HttpRequest) -> HttpResponse:
 @login_required
 def digest_settings(request: HttpRequest) -> HttpResponse:
     preference = DigestPreference.objects.filter(user=request.user).first()
-    initial = {"frequency": preference.frequency if preference else DigestFrequency.OFF}
-    form = DigestForm(request.POST or None, initial=initial)
+    shown = preference.frequency if preference else DigestFrequency.OFF
+    form = DigestForm(request.POST or None, initial={"frequency": shown})
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.set_digest_frequency(user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your digest preference is saved."))
-        return redirect("network:digest")
-    return render(request, "network/digest_form.html", {"form": form, "preference": preference})
+        try:
+            services.set_digest_frequency(user=request.user, was=request.POST.get("was") or None,
+                                          **form.cleaned_data)  # fmt: skip
+        except StaleState as stale:
+            form.add_error(None, str(stale))
+            shown, status = stale.record.frequency, 409  # the next save is based on it
+        else:
+            messages.success(request, _("Your digest preference is saved."))
+            return redirect("network:digest")
+    context = {"form": form, "preference": preference, "was": shown}
+    return render(request, "network/digest_form.html", context, status=status)

@@ -286,6 +286,21 @@ def test_digest_preference_is_saved(member_client, member):
     assert User.objects.get(pk=member.pk).digest_preference.last_sent_at is not None
 
 
+def test_a_digest_choice_from_an_older_tab_is_refused_naming_the_newer_one(member_client, member):
+    old_tab = member_client.get(reverse("network:digest")).context["was"]
+    member_client.post(reverse("network:digest"), {"frequency": "weekly", "was": old_tab})
+    response = member_client.post(reverse("network:digest"), {"frequency": "daily",
+                                                              "was": old_tab})  # fmt: skip
+    assert response.status_code == 409
+    assert "you chose “Weekly” in another tab" in response.content.decode()
+    assert response.context["form"]["frequency"].value() == "daily"  # still selected
+    assert User.objects.get(pk=member.pk).digest_preference.frequency == "weekly"
+    resubmitted = {"frequency": "daily", "was": response.context["was"]}
+    again = member_client.post(reverse("network:digest"), resubmitted)
+    assert again.status_code == 302
+    assert User.objects.get(pk=member.pk).digest_preference.frequency == "daily"
+
+
 def test_a_project_number_that_is_not_a_number_is_not_found(other_member_client):
     response = other_member_client.post(
         reverse("network:thread_new") + "?project=²", {"title": "Odd", "body": "Hello"}
