@@ -12,6 +12,7 @@ from glocal.lib import roles
 from glocal.reference.admin import SecretariatPermissions
 
 from . import services
+from .forms import ProfileForm
 from .models import ApiToken, Invitation, Membership, Municipality, Need, User
 
 
@@ -69,6 +70,13 @@ class UserAdmin(SecretariatPermissions, BaseUserAdmin):
     filter_horizontal = ["groups"]
     inlines = [MembershipInline]
     actions = ["close_accounts"]
+
+    def save_model(self, request: HttpRequest, obj: User, form, change: bool) -> None:
+        """A name changed here is a newer own profile: a profile page the person opened
+        before merges it instead of writing the old name back."""
+        if change and set(form.changed_data) & set(ProfileForm._meta.fields):
+            obj.profile_version += 1
+        super().save_model(request, obj, form, change)
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         """Only a superuser may change a superuser (and so their password)."""

@@ -3,7 +3,7 @@
 import pytest
 
 from glocal.audit.models import AuditEntry
-from glocal.lib.tests.edit_pages import page_data
+from glocal.lib.tests.edit_pages import browser_data, page_data
 from glocal.members.models import User
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +69,16 @@ def test_a_stale_save_with_a_forged_base_is_refused_and_changes_nothing(laptop, 
     assert rows == [("Full name", "Mayor", "Anna Bianchi"),
                     ("Time zone", "Europe/Rome", "The network's time zone")]  # fmt: skip
     assert saved(member) == ("Mayor", "", "Europe/Rome", 2)
+
+
+def test_a_name_the_secretariat_corrected_in_the_admin_survives_an_older_profile_tab(
+    laptop, member, secretariat_client
+):
+    tab = page_data(laptop.get(PROFILE))
+    admin = f"/admin/members/user/{member.pk}/change/"
+    corrected = browser_data(secretariat_client.get(admin), "user_form") | {
+        "full_name": "Mayor Rossi"
+    }
+    assert secretariat_client.post(admin, corrected).status_code == 302
+    assert laptop.post(PROFILE, tab | {"time_zone": "Europe/Rome"}).status_code == 302
+    assert saved(member)[:3] == ("Mayor Rossi", "", "Europe/Rome")
