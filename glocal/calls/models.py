@@ -376,6 +376,16 @@ class Assignment(models.Model):
     def __str__(self) -> str:
         return f"{self.reviewer} → {self.application}"
 
+    def score_fields(self) -> dict[str, int | str | None]:
+        """Its scores and comments as the score form names them, unscored criteria empty."""
+        given = {score.criterion_id: score for score in self.scores.all()}
+        fields: dict[str, int | str | None] = {}
+        for criterion in self.application.call.criteria.all():
+            score = given.get(criterion.pk)
+            fields[f"score_{criterion.pk}"] = score.value if score else None
+            fields[f"comment_{criterion.pk}"] = score.comment if score else ""
+        return fields
+
 
 class Score(models.Model):
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="scores")

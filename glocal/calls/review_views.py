@@ -14,7 +14,13 @@ from django.views.decorators.http import require_POST
 
 from glocal.lib import roles
 from glocal.lib.confirmation import ask_to_confirm, confirmed
-from glocal.lib.edit_versions import posted_version
+from glocal.lib.edit_versions import (
+    EditConflict,
+    conflict_rows,
+    loaded_base,
+    posted_version,
+    sign_base,
+)
 from glocal.members.models import Membership, User
 
 from . import services
@@ -64,6 +70,7 @@ def application_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse
         scores = {s.criterion_id: s for s in assignment.scores.all()}
         context |= {
             "score_form": ScoreForm(criteria=criteria, scores=scores),
+            "score_base": sign_base(assignment.score_fields()),
             "conflict_form": ConflictForm(),
             "can_score": call.is_past_deadline(),
         }
@@ -108,19 +115,31 @@ def score(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     assignment = get_assignment_for_reviewer(request, slug, pk)
     criteria = list(assignment.application.call.criteria.all())
     form = ScoreForm(request.POST, criteria=criteria, scores={})
-    if form.is_valid():
-        try:
-            services.save_scores(assignment=assignment, values=form.values(), user=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            return redirect(assignment.application)
-        messages.success(request, _("Your scores are saved."))
-        return redirect("calls:review", slug=slug)
+    if not form.is_valid():
+        return score_page(request, assignment, form, base=request.POST.get("base", ""))
+    try:
+        services.save_scores(assignment=assignment, values=form.values(), user=request.user,
+                             base=loaded_base(request))  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(assignment.application)
+    except EditConflict as conflict:
+        form = ScoreForm(conflict.refilled(request.POST), criteria=criteria, scores={})
+        return score_page(request, assignment, form, base=sign_base(assignment.score_fields()),
+                          status=409, conflicts=conflict_rows(form, conflict))  # fmt: skip
+    messages.success(request, _("Your scores are saved."))
+    return redirect("calls:review", slug=slug)
+
+
+def score_page(request: HttpRequest, assignment: Assignment, form: ScoreForm, *, base: str,
+               status: int = 400, conflicts: list | None = None) -> HttpResponse:  # fmt: skip
+    """The application with the reviewer's refused scores in the form, and why."""
     application = assignment.application
     context = {"application": application, "call": application.call, "assignment": assignment,
                "rows": answer_rows(application), "score_form": form, "can_score": True,
+               "score_base": base, "conflicts": conflicts or [],
                "conflict_form": ConflictForm(), "sdgs": application.sdgs.all()}  # fmt: skip
-    return render(request, "calls/application_detail.html", context, status=400)
+    return render(request, "calls/application_detail.html", context, status=status)
 
 
 @login_required

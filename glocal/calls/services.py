@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy
 from glocal.audit.services import changes, record
 from glocal.lib import roles
 from glocal.lib.dates import add_years, local_datetime_text
-from glocal.lib.edit_versions import merge_edit
+from glocal.lib.edit_versions import EditConflict, merge_edit, plain
 from glocal.lib.slugs import unique_slug
+from glocal.lib.three_way import merge_fields
 from glocal.members.languages import TranslateLater
 from glocal.members.models import User
 from glocal.notifications.models import Kind
@@ -216,15 +217,22 @@ def declare_conflict(*, assignment: Assignment, note: str, user: User) -> Assign
 
 @transaction.atomic
 def save_scores(
-    *, assignment: Assignment, values: dict[Criterion, tuple[int, str]], user: User
-) -> None:
-    """Record one reviewer's scores; every new score and every change goes into the history."""
+    *, assignment: Assignment, values: dict[Criterion, tuple[int, str]], user: User,
+    base: dict | None = None,
+) -> None:  # fmt: skip
+    """Record one reviewer's scores; every new score and every change goes into the history.
+
+    ``base`` is what the page showed (``Assignment.score_fields``; ``None``: a script, every
+    value is written): what another tab saved meanwhile is kept, and a score or comment both
+    changed differently raises ``EditConflict`` with nothing written."""
     application = assignment.application
     call = locked_call(application.call)
     if not call.is_past_deadline():
         raise ValidationError(_("Scoring starts once the call has closed."))
     if assignment.conflict or application.is_decided:
         raise ValidationError(_("This application can no longer be scored by you."))
+    if base is not None:
+        values = merged_scores(assignment=assignment, values=values, base=base)
     current = {s.criterion_id: s for s in assignment.scores.all()}
     diff = {}
     for criterion, (value, comment) in values.items():
@@ -244,6 +252,27 @@ def save_scores(
             score.save(update_fields=["value", "comment", "updated_at"])
     if diff:
         record(actor=user, action="application.scored", obj=application, changes=diff)
+
+
+def merged_scores(
+    *, assignment: Assignment, values: dict[Criterion, tuple[int, str]], base: dict
+) -> dict[Criterion, tuple[int, str]]:
+    """The reviewer's values merged three-way, per score and comment, with the saved ones."""
+    saved = assignment.score_fields()
+    mine: dict[str, int | str] = {}
+    for criterion, (value, comment) in values.items():
+        mine |= {f"score_{criterion.pk}": value, f"comment_{criterion.pk}": comment}
+    base, theirs, ours = plain(base), plain(saved), plain(mine)
+    to_write, conflicts = merge_fields(base=base, theirs=theirs, mine=ours)
+    if conflicts:
+        kept = {name: saved[name] for name in ours
+                if name in base and ours[name] == base[name] != theirs.get(name)}  # fmt: skip
+        raise EditConflict(assignment, conflicts, kept)
+
+    def merged(name: str) -> int | str:
+        return mine[name] if name in to_write or saved.get(name) is None else saved[name]
+
+    return {c: (merged(f"score_{c.pk}"), merged(f"comment_{c.pk}")) for c in values}
 
 
 WITHDRAWABLE = (ApplicationStatus.DRAFT, ApplicationStatus.SUBMITTED)
