@@ -49,6 +49,7 @@ EXEMPT = {
     "calls.audit": "writes the calls app's own review history; the callers record the entry",
     "calls.locked_call": "locks a row for its caller",
     "calls.merged_application": "merges a stale form with what was saved; save_application records",
+    "calls.merged_scores": "merges a stale score form with what was saved; save_scores records",
     "events.locked_registration": "locks a row and checks its version for its caller",
     "practices.changed_fields": "compares two snapshots",
     "projects.parse_day": "reads a date",

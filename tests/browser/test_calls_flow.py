@@ -39,6 +39,11 @@ def draft_leave_and_submit(page) -> None:
     page.get_by_label("How many local participants").fill("30")
     page.get_by_label("Preferred season").select_option("Spring")
     screenshot(page, "calls-apply-desktop")
+    # The form autosaves 1.2 s after typing and 0.3 s after a choice. The test run's in-memory
+    # SQLite refuses a second writer at once ("table is locked") where a real database waits
+    # (IMMEDIATE transactions, 20 s busy timeout), so let those saves finish first.
+    page.wait_for_timeout(1_500)
+    page.wait_for_function("() => !document.querySelector('.htmx-request')")
     page.get_by_role("button", name="Submit the application").click()
     expect(page.locator(".messages")).to_contain_text("Your application is saved")
 
