@@ -192,24 +192,25 @@ def anonymous(client):
     return client
 
 
-@pytest.fixture
-def laptop(member):
-    """The member signed in on a second device (``member_client`` shares the test's client)."""
+def signed_in(user: User):
+    """A browser of its own (``*_client`` personas share the test's one client)."""
     from django.test import Client
 
     client = Client()
-    client.force_login(member)
+    client.force_login(user)
     return client
+
+
+@pytest.fixture
+def laptop(member):
+    """The member signed in on a second device."""
+    return signed_in(member)
 
 
 @pytest.fixture
 def phone(member):
     """The member on a third device: two tabs or devices editing one record."""
-    from django.test import Client
-
-    client = Client()
-    client.force_login(member)
-    return client
+    return signed_in(member)
 
 
 @pytest.fixture
